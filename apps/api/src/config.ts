@@ -1,0 +1,145 @@
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    HOST: z.string().default("0.0.0.0"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+        .optional(),
+    ),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().default(".data"),
+    // Required in production (checked below); in development a secret is kept in DATA_DIR.
+    JWT_SECRET: optionalString.pipe(
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+    FRONTEND_URL: z.url().default("http://localhost:3000"),
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    MAIL_SERVER: optionalString,
+    MAIL_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    MAIL_USERNAME: optionalString,
+    MAIL_PASSWORD: optionalString,
+    MAIL_FROM: z.string().default("Portail ImmoAssist <no-reply@example.com>"),
+    MAIL_SECURE: bool.optional(),
+    MAIL_WORKER: bool.default(true),
+    MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+    S3_BUCKET: optionalString,
+    S3_REGION: optionalString,
+    S3_ENDPOINT: optionalString,
+    S3_ACCESS_KEY_ID: optionalString,
+    S3_SECRET_ACCESS_KEY: optionalString,
+    MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
+    BROKER_SIGNUP: z.enum(["open", "closed"]).default("open"),
+    REDIS_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^rediss?:\/\//, "must be a redis:// URL")
+        .optional(),
+    ),
+    RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
+    RATE_LIMIT_AUTH_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    MIGRATE_ON_START: bool.optional(),
+    SEED_ON_START: bool.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    const required = ["DATABASE_URL", "JWT_SECRET"] as const;
+    for (const key of required) {
+      if (!env[key])
+        ctx.addIssue({ code: "custom", path: [key], message: "required in production" });
+    }
+  });
+
+export type Env = z.input<typeof envSchema>;
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function toConfig(env: z.output<typeof envSchema>) {
+  const isProduction = env.NODE_ENV === "production";
+  return {
+    env: env.NODE_ENV,
+    isProduction,
+    isTest: env.NODE_ENV === "test",
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    databaseUrl: env.DATABASE_URL,
+    databasePoolMax: env.DATABASE_POOL_MAX,
+    dataDir: env.DATA_DIR,
+    jwtSecret: env.JWT_SECRET,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
+    frontendUrl: env.FRONTEND_URL.replace(/\/+$/, ""),
+    invitationTtlDays: env.INVITATION_TTL_DAYS,
+    mail: {
+      server: env.MAIL_SERVER,
+      port: env.MAIL_PORT,
+      username: env.MAIL_USERNAME,
+      password: env.MAIL_PASSWORD,
+      from: env.MAIL_FROM,
+      secure: env.MAIL_SECURE ?? env.MAIL_PORT === 465,
+      worker: env.MAIL_WORKER,
+      pollMs: env.MAIL_POLL_MS,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+    },
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          region: env.S3_REGION ?? "us-east-1",
+          endpoint: env.S3_ENDPOINT,
+          accessKeyId: env.S3_ACCESS_KEY_ID,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+        }
+      : undefined,
+    maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
+    brokerSignup: env.BROKER_SIGNUP,
+    redisUrl: env.REDIS_URL,
+    rateLimit: {
+      authPerIp: env.RATE_LIMIT_AUTH_PER_IP,
+      authPerEmail: env.RATE_LIMIT_AUTH_PER_EMAIL,
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+    },
+    // Development applies migrations (and demo data on an empty database) at start;
+    // production runs `npm run db:migrate` as Railway's pre-deploy command instead.
+    migrateOnStart: env.MIGRATE_ON_START ?? !isProduction,
+    seedOnStart: env.SEED_ON_START ?? env.NODE_ENV === "development",
+  };
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad or missing variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "(environment)";
+      return `${name}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  return toConfig(result.data);
+}

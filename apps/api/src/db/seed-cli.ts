@@ -1,0 +1,14 @@
+// `npm run db:seed`: applies migrations, then creates the demo data (idempotent).
+import { loadConfig } from "../config.ts";
+import { exitOnConfigError } from "../lib/exit.ts";
+import { openDatabase } from "./client.ts";
+import { seed } from "./seed.ts";
+
+const config = exitOnConfigError(() => loadConfig());
+const database = openDatabase(config);
+try {
+  await database.migrate();
+  await seed(database.db, { info: (message: string) => console.log(message) } as never);
+} finally {
+  await database.close();
+}

@@ -1,0 +1,83 @@
+import type { User } from "@portail/shared";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import { auth_sessions, users } from "../../db/schema.ts";
+import type { Actor } from "../../types.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+/**
+ * The per-request authentication query: the user, only if active, through a session that is
+ * neither revoked nor expired. One round trip.
+ */
+export async function loadActor(db: Db, userId: number, sessionId: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      role: users.role,
+      email: users.email,
+      first_name: users.first_name,
+      last_name: users.last_name,
+      locale: users.locale,
+      session_id: auth_sessions.id,
+    })
+    .from(users)
+    .innerJoin(auth_sessions, eq(auth_sessions.user_id, users.id))
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(auth_sessions.id, sessionId),
+        eq(users.is_active, true),
+        isNull(auth_sessions.revoked_at),
+        gt(auth_sessions.expires_at, sql`now()`),
+      ),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findUserById(db: Db, id: number): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+export function toPublicUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    telephone: row.telephone,
+    role: row.role,
+    locale: row.locale,
+    // The client ↔ invitation link arrives with the portal schema.
+    client_invitation_id:
+      (row as { client_invitation_id?: number | null }).client_invitation_id ?? null,
+    is_active: row.is_active,
+    last_login_at: row.last_login_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+export async function revokeSession(db: Db, sessionId: string, reason: string) {
+  await db
+    .update(auth_sessions)
+    .set({ revoked_at: sql`now()`, revoked_reason: reason })
+    .where(and(eq(auth_sessions.id, sessionId), isNull(auth_sessions.revoked_at)));
+}
+
+export async function revokeAllSessions(db: Db, userId: number, reason: string) {
+  await db
+    .update(auth_sessions)
+    .set({ revoked_at: sql`now()`, revoked_reason: reason })
+    .where(and(eq(auth_sessions.user_id, userId), isNull(auth_sessions.revoked_at)));
+}

@@ -1,0 +1,169 @@
+import {
+  errorBodySchema,
+  loginBodySchema,
+  logoutBodySchema,
+  okResponseSchema,
+  passwordResetConfirmBodySchema,
+  passwordResetRequestBodySchema,
+  refreshBodySchema,
+  registerBodySchema,
+  tokenResponseSchema,
+  userSchema,
+} from "@portail/shared";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import * as auth from "./service.ts";
+
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+};
+
+const meta = (request: FastifyRequest): auth.ClientMeta => ({
+  ip: request.ip,
+  userAgent: request.headers["user-agent"],
+});
+
+const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { db: app.db, config: app.config, tokens: app.tokens };
+  const { rateLimit } = app.config;
+  const window = rateLimit.windowSeconds * 1000;
+
+  // Two limits on credential endpoints: per IP (route config) and per email (below).
+  const perIp = { max: rateLimit.authPerIp, timeWindow: window };
+  const perEmail = app.rateLimit({
+    max: rateLimit.authPerEmail,
+    timeWindow: window,
+    keyGenerator: (request) => `email:${(request.body as { email?: string }).email ?? ""}`,
+  });
+
+  app.post(
+    "/register",
+    {
+      config: { public: true, rateLimit: perIp },
+      preHandler: perEmail,
+      schema: {
+        tags: ["auth"],
+        summary: "Create a broker (courtier) account and sign in",
+        description: "Disabled when BROKER_SIGNUP=closed (403 SIGNUP_CLOSED).",
+        security: [],
+        body: registerBodySchema,
+        response: { 201: tokenResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.register(deps, request.body, meta(request));
+      return reply.status(201).send(session);
+    },
+  );
+
+  app.post(
+    "/login",
+    {
+      config: { public: true, rateLimit: perIp },
+      preHandler: perEmail,
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in with email and password",
+        security: [],
+        body: loginBodySchema,
+        response: { 200: tokenResponseSchema, ...errors },
+      },
+    },
+    async (request) => auth.login(deps, request.body, meta(request)),
+  );
+
+  app.post(
+    "/refresh",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Exchange a refresh token for new tokens (rotation)",
+        description: "A refresh token works once; presenting it again revokes its whole session.",
+        security: [],
+        body: refreshBodySchema,
+        response: { 200: tokenResponseSchema, ...errors },
+      },
+    },
+    async (request) => auth.refresh(deps, request.body.refresh_token),
+  );
+
+  app.post(
+    "/logout",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Revoke the current session",
+        body: logoutBodySchema.optional(),
+        response: { 204: z.null().meta({ description: "Signed out" }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(app.db, request.actor!.session_id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    "/me",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user",
+        response: { 200: userSchema, ...errors },
+      },
+    },
+    async (request) => auth.me(app.db, request.actor!.id),
+  );
+
+  app.post(
+    "/password-reset/request",
+    {
+      config: { public: true, rateLimit: perIp },
+      preHandler: perEmail,
+      schema: {
+        tags: ["auth"],
+        summary: "Email a password reset link",
+        description: "Answers 202 whether or not the email belongs to an account.",
+        security: [],
+        body: passwordResetRequestBodySchema,
+        response: { 202: okResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await auth.requestPasswordReset({ ...deps, mailer: app.mailer }, request.body);
+      return reply.status(202).send({ ok: true });
+    },
+  );
+
+  app.post(
+    "/password-reset/confirm",
+    {
+      config: { public: true, rateLimit: perIp },
+      schema: {
+        tags: ["auth"],
+        summary: "Set a new password with the emailed token",
+        description: "Single use; expires after one hour (410). Signs out every device.",
+        security: [],
+        body: passwordResetConfirmBodySchema,
+        response: {
+          200: okResponseSchema,
+          404: errorBodySchema,
+          410: errorBodySchema,
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      await auth.confirmPasswordReset(deps, request.body);
+      return { ok: true as const };
+    },
+  );
+};
+
+export default authRoutes;
