@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import { type App, buildApp } from "../src/app.ts";
+import { type Config, loadConfig } from "../src/config.ts";
+import { type Database, openDatabase } from "../src/db/client.ts";
+
+/**
+ * A database of the test file's own: a fresh PostgreSQL database created from DATABASE_URL
+ * (and dropped afterwards) when it is set, otherwise an in-memory PGlite. Migrated from scratch.
+ */
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const database = openDatabase({ dataDir: "", pglite: new PGlite() });
+    await database.migrate();
+    return database;
+  }
+  const name = `portail_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = openDatabase({ databaseUrl: url.toString(), dataDir: "", poolMax: 5 });
+  await database.migrate();
+  return {
+    ...database,
+    url: url.toString(),
+    async close() {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists "${name}" with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-signing",
+    FRONTEND_URL: "http://localhost:3000",
+    MAIL_WORKER: "false",
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), "portail-test-")),
+    ...overrides,
+  });
+}
+
+export interface TestContext {
+  app: App;
+  database: Database;
+  config: Config;
+}
+
+/**
+ * Registers beforeAll/afterAll hooks that build the real app on a fresh database for the
+ * current test file. Read the fields inside tests (they are set once beforeAll has run).
+ */
+export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+  const ctx = {} as TestContext;
+  beforeAll(async () => {
+    ctx.config = testConfig(overrides);
+    ctx.database = await openTestDatabase();
+    ctx.app = await buildApp({ config: ctx.config, database: ctx.database, logger: false });
+    await ctx.app.ready();
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+    if (ctx.config) rmSync(ctx.config.dataDir, { recursive: true, force: true });
+  });
+  return ctx;
+}
