@@ -20,7 +20,9 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
     await database.migrate();
     return database;
   }
-  const name = `portail_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  // CI sets TEST_DB_PREFIX so it can drop whatever a crashed run left behind.
+  const prefix = process.env.TEST_DB_PREFIX ?? "portail_test";
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database "${name}"`);
