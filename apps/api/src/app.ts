@@ -10,7 +10,13 @@ import type { Config } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { resolveJwtSecret } from "./lib/secrets.ts";
 import authRoutes from "./modules/auth/routes.ts";
+import invitationRoutes from "./modules/client-invitations/routes.ts";
 import healthRoutes from "./modules/health/routes.ts";
+import transactionRoutes from "./modules/portail-transactions/routes.ts";
+import documentRoutes from "./modules/transaction-documents/routes.ts";
+import etapeRoutes from "./modules/transaction-etapes/routes.ts";
+import messageRoutes from "./modules/transaction-messages/routes.ts";
+import tacheRoutes from "./modules/transaction-taches/routes.ts";
 import authPlugin from "./plugins/auth.ts";
 import databasePlugin from "./plugins/database.ts";
 import errorsPlugin from "./plugins/errors.ts";
@@ -78,6 +84,12 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
   await app.register(
     async (api) => {
       await api.register(authRoutes, { prefix: "/auth" });
+      await api.register(invitationRoutes, { prefix: "/client-invitations" });
+      await api.register(transactionRoutes, { prefix: "/portail/transactions" });
+      await api.register(etapeRoutes, { prefix: "/portail/transaction-etapes" });
+      await api.register(documentRoutes, { prefix: "/portail/transaction-documents" });
+      await api.register(messageRoutes, { prefix: "/portail/transaction-messages" });
+      await api.register(tacheRoutes, { prefix: "/portail/transaction-taches" });
     },
     { prefix: "/api/v1" },
   );

@@ -10,6 +10,8 @@ export interface Actor {
   first_name: string;
   last_name: string;
   locale: "fr" | "en";
+  /** Set for clients: the invitation their account was activated from. */
+  client_invitation_id: number | null;
   session_id: string;
 }
 

@@ -1,10 +1,32 @@
 import type { User } from "@portail/shared";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { auth_sessions, users } from "../../db/schema.ts";
+import { auth_sessions, client_invitations, users } from "../../db/schema.ts";
 import type { Actor } from "../../types.ts";
 
 export type UserRow = typeof users.$inferSelect;
+
+/** Whether a user may sign in: active, and for a client, an invitation the broker keeps active. */
+export async function canSignIn(db: Db, user: UserRow): Promise<boolean> {
+  if (!user.is_active) return false;
+  if (user.role !== "client") return true;
+  if (!user.client_invitation_id) return false;
+  const [row] = await db
+    .select({ statut: client_invitations.statut })
+    .from(client_invitations)
+    .where(eq(client_invitations.id, user.client_invitation_id))
+    .limit(1);
+  return row?.statut === "actif";
+}
+
+/** A client's sign-in is the broker's « Dernière connexion ». */
+export async function recordClientConnection(db: Db, user: UserRow) {
+  if (user.role !== "client" || !user.client_invitation_id) return;
+  await db
+    .update(client_invitations)
+    .set({ derniere_connexion: sql`now()` })
+    .where(eq(client_invitations.id, user.client_invitation_id));
+}
 
 /**
  * The per-request authentication query: the user, only if active, through a session that is
@@ -19,10 +41,12 @@ export async function loadActor(db: Db, userId: number, sessionId: string): Prom
       first_name: users.first_name,
       last_name: users.last_name,
       locale: users.locale,
+      client_invitation_id: users.client_invitation_id,
       session_id: auth_sessions.id,
     })
     .from(users)
     .innerJoin(auth_sessions, eq(auth_sessions.user_id, users.id))
+    .leftJoin(client_invitations, eq(client_invitations.id, users.client_invitation_id))
     .where(
       and(
         eq(users.id, userId),
@@ -30,6 +54,8 @@ export async function loadActor(db: Db, userId: number, sessionId: string): Prom
         eq(users.is_active, true),
         isNull(auth_sessions.revoked_at),
         gt(auth_sessions.expires_at, sql`now()`),
+        // A client is cut off while the broker keeps their invitation `inactif`.
+        or(ne(users.role, "client"), eq(client_invitations.statut, "actif")),
       ),
     )
     .limit(1);

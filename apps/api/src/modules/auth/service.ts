@@ -10,8 +10,10 @@ import type { TokenSigner } from "./jwt.ts";
 import { checkPasswordPolicy, type PasswordContext } from "./password-policy.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.ts";
 import {
+  canSignIn,
   findUserByEmail,
   findUserById,
+  recordClientConnection,
   revokeAllSessions,
   revokeSession,
   toPublicUser,
@@ -131,7 +133,10 @@ export async function login(
     input.password,
   );
   if (!user || !valid) throw new AppError("INVALID_CREDENTIALS", "Wrong email or password");
-  if (!user.is_active) throw new AppError("ACCOUNT_DISABLED", "This account is disabled");
+  if (!(await canSignIn(deps.db, user))) {
+    throw new AppError("ACCOUNT_DISABLED", "This account is disabled");
+  }
+  await recordClientConnection(deps.db, user);
 
   const [updated] = await deps.db
     .update(users)
@@ -183,7 +188,7 @@ export async function refresh(deps: AuthDeps, refreshToken: string): Promise<Tok
     .limit(1);
   const user = session ? await findUserById(db, session.user_id) : null;
   if (!session || !user) throw new AppError("INVALID_TOKEN", "Session ended");
-  if (!user.is_active) {
+  if (!(await canSignIn(db, user))) {
     await revokeSession(db, claimed.session_id, "account_disabled");
     throw new AppError("ACCOUNT_DISABLED", "This account is disabled");
   }

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+
+// Routes of the transaction-messages module (SPEC.md §4); registered by app.ts under /api/v1.
+const routes: FastifyPluginAsyncZod = async () => {};
+
+export default routes;

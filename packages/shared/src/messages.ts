@@ -1,0 +1,2 @@
+// Request and response schemas of the /messages endpoints (SPEC.md §4).
+export {};

@@ -1,0 +1,2 @@
+// Request and response schemas of the /transactions endpoints (SPEC.md §4).
+export {};
