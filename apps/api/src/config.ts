@@ -6,67 +6,61 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    HOST: z.string().default("0.0.0.0"),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8000),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
-      .default("info"),
-    DATABASE_URL: optionalString.pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
-        .optional(),
-    ),
-    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-    DATA_DIR: z.string().default(".data"),
-    // Required in production (checked below); in development a secret is kept in DATA_DIR.
-    JWT_SECRET: optionalString.pipe(
-      z.string().min(32, "must be at least 32 characters").optional(),
-    ),
-    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
-    FRONTEND_URL: z.url().default("http://localhost:3000"),
-    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
-    MAIL_SERVER: optionalString,
-    MAIL_PORT: z.coerce.number().int().min(1).max(65535).default(587),
-    MAIL_USERNAME: optionalString,
-    MAIL_PASSWORD: optionalString,
-    MAIL_FROM: z.string().default("Portail ImmoAssist <no-reply@example.com>"),
-    MAIL_SECURE: bool.optional(),
-    MAIL_WORKER: bool.default(true),
-    MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
-    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
-    S3_BUCKET: optionalString,
-    S3_REGION: optionalString,
-    S3_ENDPOINT: optionalString,
-    S3_ACCESS_KEY_ID: optionalString,
-    S3_SECRET_ACCESS_KEY: optionalString,
-    MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
-    BROKER_SIGNUP: z.enum(["open", "closed"]).default("open"),
-    REDIS_URL: optionalString.pipe(
-      z
-        .string()
-        .regex(/^rediss?:\/\//, "must be a redis:// URL")
-        .optional(),
-    ),
-    RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
-    RATE_LIMIT_AUTH_PER_EMAIL: z.coerce.number().int().min(1).default(10),
-    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
-    MIGRATE_ON_START: bool.optional(),
-    SEED_ON_START: bool.optional(),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== "production") return;
-    const required = ["DATABASE_URL", "JWT_SECRET"] as const;
-    for (const key of required) {
-      if (!env[key])
-        ctx.addIssue({ code: "custom", path: [key], message: "required in production" });
-    }
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().default(".data"),
+  // Required in production (checked below); in development a secret is kept in DATA_DIR.
+  JWT_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
+  // Links in emails start with it: a value like "localhost:3000" would parse as a URL scheme.
+  FRONTEND_URL: z
+    .url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" })
+    .default("http://localhost:3000"),
+  INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  MAIL_SERVER: optionalString,
+  MAIL_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  MAIL_USERNAME: optionalString,
+  MAIL_PASSWORD: optionalString,
+  MAIL_FROM: z.string().default("Portail ImmoAssist <no-reply@example.com>"),
+  MAIL_SECURE: bool.optional(),
+  MAIL_WORKER: bool.default(true),
+  MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  S3_BUCKET: optionalString,
+  S3_REGION: optionalString,
+  S3_ENDPOINT: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
+  BROKER_SIGNUP: z.enum(["open", "closed"]).default("open"),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, "must be a redis:// URL")
+      .optional(),
+  ),
+  RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_AUTH_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  MIGRATE_ON_START: bool.optional(),
+  SEED_ON_START: bool.optional(),
+});
+
+// Checked outside the schema: zod skips object refinements once any field fails, and the
+// start-up message must list every problem at once.
+const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "JWT_SECRET"] as const;
 
 export type Env = z.input<typeof envSchema>;
 export type Config = ReturnType<typeof toConfig>;
@@ -133,13 +127,23 @@ function toConfig(env: z.output<typeof envSchema>) {
 
 /** Parses the environment once; throws a ConfigError naming every bad or missing variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => {
-      const name = issue.path.join(".") || "(environment)";
-      return `${name}: ${issue.message}`;
-    });
-    throw new ConfigError(problems);
+  // An empty variable (`PORT=` in a .env file) means "unset": its default applies, and a
+  // number never silently becomes 0.
+  const env = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const result = envSchema.safeParse(env);
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "(environment)";
+        return `${name}: ${issue.message}`;
+      });
+  if (env.NODE_ENV === "production") {
+    for (const key of REQUIRED_IN_PRODUCTION) {
+      if (!env[key]) problems.push(`${key}: required in production`);
+    }
   }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(result.data);
 }

@@ -58,18 +58,22 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 export interface TestContext {
   app: App;
-  database: Database;
+  /** `url` is set on PostgreSQL, so a test can open a second connection pool (a replica). */
+  database: Database & { url?: string };
   config: Config;
 }
 
 /**
  * Registers beforeAll/afterAll hooks that build the real app on a fresh database for the
  * current test file. Read the fields inside tests (they are set once beforeAll has run).
+ * Pass a function when an override is only known in an earlier beforeAll (a server's port).
  */
-export function useTestApp(overrides: Record<string, string> = {}): TestContext {
+export function useTestApp(
+  overrides: Record<string, string> | (() => Record<string, string>) = {},
+): TestContext {
   const ctx = {} as TestContext;
   beforeAll(async () => {
-    ctx.config = testConfig(overrides);
+    ctx.config = testConfig(typeof overrides === "function" ? overrides() : overrides);
     ctx.database = await openTestDatabase();
     ctx.app = await buildApp({ config: ctx.config, database: ctx.database, logger: false });
     await ctx.app.ready();

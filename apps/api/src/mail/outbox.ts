@@ -66,10 +66,10 @@ export async function markSent(db: Db, id: number, messageId: string) {
      where id = ${id}`);
 }
 
-/** Exponential backoff: 30 s, 1 min, 2 min ... capped at one hour, with some jitter. */
+/** Exponential backoff: 30 s, 1 min, 2 min ... with ±20 % jitter, never more than one hour. */
 export function backoffSeconds(attempts: number): number {
   const base = Math.min(30 * 2 ** Math.max(0, attempts - 1), 3600);
-  return Math.round(base * (0.8 + Math.random() * 0.4));
+  return Math.min(Math.round(base * (0.8 + Math.random() * 0.4)), 3600);
 }
 
 export async function markFailed(

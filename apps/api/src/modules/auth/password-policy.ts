@@ -5,6 +5,8 @@ import { dictionary } from "@zxcvbn-ts/language-common";
 // passwords and context words; no composition rules.
 const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
 const CONTEXT_WORDS = ["immoassist", "portail", "password", "motdepasse"];
+const SEPARATORS = /[\s\-_.@+']+/;
+const squash = (text: string) => text.toLowerCase().replace(/[\s\-_.@+']/g, "");
 
 export interface PasswordContext {
   email?: string;
@@ -19,22 +21,25 @@ export function checkPasswordPolicy(
   field = "password",
 ): FieldError | null {
   const lower = password.toLowerCase();
-  const squashed = lower.replace(/[\s\-_.]/g, "");
+  const squashed = squash(password);
   if (COMMON.has(lower) || COMMON.has(squashed)) {
     return { field, code: "common_password", message: "This password is too common" };
   }
   if (new Set(lower).size <= 2) {
     return { field, code: "repetitive_password", message: "This password is too repetitive" };
   }
+  // Words are squashed like the password, so "Marie-Claude2024" matches "Marie-Claude" and
+  // the whole email matches itself; each part of a compound name counts on its own too.
   const personal = [
     context.email,
     context.email?.split("@")[0],
     context.first_name,
     context.last_name,
-    ...CONTEXT_WORDS,
   ]
-    .filter((w): w is string => !!w && w.length >= 4)
-    .map((w) => w.toLowerCase());
+    .flatMap((w) => (w ? [w, ...w.split(SEPARATORS)] : []))
+    .concat(CONTEXT_WORDS)
+    .map(squash)
+    .filter((w) => w.length >= 4);
   // A password that is only a personal or service word plus a few characters is guessable.
   if (personal.some((w) => squashed.includes(w) && squashed.length - w.length < 6)) {
     return {

@@ -10,9 +10,10 @@ import {
   tokenResponseSchema,
   userSchema,
 } from "@portail/shared";
-import type { FastifyRequest } from "fastify";
+import type { FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError } from "../../lib/errors.ts";
 import * as auth from "./service.ts";
 
 const errors = {
@@ -35,17 +36,29 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // Two limits on credential endpoints: per IP (route config) and per email (below).
   const perIp = { max: rateLimit.authPerIp, timeWindow: window };
-  const perEmail = app.rateLimit({
-    max: rateLimit.authPerEmail,
-    timeWindow: window,
-    keyGenerator: (request) => `email:${(request.body as { email?: string }).email ?? ""}`,
-  });
+  // The per-email check runs as its own preHandler: a second limiter hook on a route is
+  // skipped by @fastify/rate-limit once the per-IP one has run, so it must not be one.
+  const perEmail = (route: string): preHandlerAsyncHookHandler => {
+    const check = app.createRateLimit({
+      max: rateLimit.authPerEmail,
+      timeWindow: window,
+      keyGenerator: (request) =>
+        `email:${route}:${(request.body as { email?: string }).email ?? ""}`,
+    });
+    return async (request) => {
+      const limit = await check(request);
+      if (limit.isAllowed || !limit.isExceeded) return;
+      throw new AppError("RATE_LIMITED", "Too many attempts for this email", {
+        headers: { "retry-after": String(limit.ttlInSeconds) },
+      });
+    };
+  };
 
   app.post(
     "/register",
     {
       config: { public: true, rateLimit: perIp },
-      preHandler: perEmail,
+      preHandler: perEmail("register"),
       schema: {
         tags: ["auth"],
         summary: "Create a broker (courtier) account and sign in",
@@ -65,7 +78,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/login",
     {
       config: { public: true, rateLimit: perIp },
-      preHandler: perEmail,
+      preHandler: perEmail("login"),
       schema: {
         tags: ["auth"],
         summary: "Sign in with email and password",
@@ -99,7 +112,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Revoke the current session",
-        body: logoutBodySchema.optional(),
+        // Fastify validates a missing body as null: a bare POST (no body) must still sign out.
+        body: logoutBodySchema.nullish(),
         response: { 204: z.null().meta({ description: "Signed out" }), ...errors },
       },
     },
@@ -125,7 +139,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     "/password-reset/request",
     {
       config: { public: true, rateLimit: perIp },
-      preHandler: perEmail,
+      preHandler: perEmail("password-reset"),
       schema: {
         tags: ["auth"],
         summary: "Email a password reset link",
