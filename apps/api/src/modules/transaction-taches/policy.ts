@@ -1,0 +1,40 @@
+import { notFound } from "../../lib/errors.ts";
+import {
+  type AccessFlags,
+  accessDisabled,
+  authorize,
+  hasAccess,
+  isOwnerBroker,
+  isTransactionClient,
+} from "../../lib/policy.ts";
+import type { Actor } from "../../types.ts";
+
+// Who may do what with a transaction's tasks. Resources arrive already loaded by a query scoped
+// to the actor; these checks decide between serving, 403 and 404.
+
+interface TacheResource {
+  courtier_id: number;
+  client_invitation_id: number;
+  flags: AccessFlags;
+}
+
+export const isParty = (actor: Actor, resource: TacheResource) =>
+  isOwnerBroker(actor, resource) || isTransactionClient(actor, resource);
+
+/** Reading and ticking tasks off: both parties, a client only while acces_taches is on. */
+export const canFollowTaches = (actor: Actor, resource: TacheResource) =>
+  isParty(actor, resource) && hasAccess(actor, resource.flags, "acces_taches");
+
+/** Creating, editing and deleting: the transaction's broker only. */
+export const canManageTaches = (actor: Actor, resource: TacheResource) =>
+  isOwnerBroker(actor, resource);
+
+export function authorizeFollow(actor: Actor, resource: TacheResource, what = "Tache") {
+  authorize(isParty(actor, resource), notFound(what));
+  authorize(canFollowTaches(actor, resource), accessDisabled("acces_taches"));
+}
+
+export function authorizeManage(actor: Actor, resource: TacheResource, what = "Tache") {
+  // Routes already refuse other roles (403); a broker who is no party sees nothing (404).
+  authorize(canManageTaches(actor, resource), notFound(what));
+}
