@@ -1,7 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/context.ts";
-import { createActiveClient, createBroker, createUser } from "../../../test/factories.ts";
+import {
+  createActiveClient,
+  createBroker,
+  createUser,
+  updateInvitation,
+} from "../../../test/factories.ts";
 import { describeAuthorization } from "../../../test/security.ts";
 import { transaction_messages } from "../../db/schema.ts";
 import { insertMessages, messagesSnapshot } from "./test-helpers.ts";
@@ -468,4 +473,20 @@ describeAuthorization("PUT thread mark-read (client)", ctx, async () => {
     otherBroker: t.otherBroker,
     snapshot: messagesSnapshot(ctx, t.transaction.id),
   };
+});
+
+it("cuts off a client whose invitation the broker set inactif (401), until reactivated", async () => {
+  const { broker, client, invitation, transaction } = await createActiveClient(ctx);
+  await insertMessages(ctx, transaction.id, [{ expediteur_id: broker.user.id }]);
+  await updateInvitation(ctx, invitation.id, { statut: "inactif" });
+  expect((await list(client.auth, transaction.id)).statusCode).toBe(401);
+  const snapshot = messagesSnapshot(ctx, transaction.id);
+  const before = await snapshot();
+  expect(
+    (await send(client.auth, { transaction_id: transaction.id, message: "Allo" })).statusCode,
+  ).toBe(401);
+  expect((await markAllRead(client.auth, transaction.id)).statusCode).toBe(401);
+  expect(await snapshot()).toEqual(before);
+  await updateInvitation(ctx, invitation.id, { statut: "actif" });
+  expect((await list(client.auth, transaction.id)).statusCode).toBe(200);
 });

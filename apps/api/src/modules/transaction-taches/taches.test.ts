@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/context.ts";
-import { createActiveClient, createBroker, type TestUser } from "../../../test/factories.ts";
+import {
+  createActiveClient,
+  createBroker,
+  type TestUser,
+  updateInvitation,
+} from "../../../test/factories.ts";
 import { describeAuthorization } from "../../../test/security.ts";
 import { insertTaches, storedTache, tachesSnapshot } from "./test-helpers.ts";
 
@@ -476,4 +481,15 @@ it("refuses a client with acces_taches off the task list with ACCESS_DISABLED", 
   expect(response.json().error.code).toBe("ACCESS_DISABLED");
   const toggled = await toggle(s.client, s.tache.id);
   expect(toggled.json().error.code).toBe("ACCESS_DISABLED");
+});
+
+it("cuts off a client whose invitation the broker set inactif (401), until reactivated", async () => {
+  const s = await setup();
+  await updateInvitation(ctx, s.client.user.client_invitation_id!, { statut: "inactif" });
+  const before = await s.snapshot();
+  expect((await list(s.client, s.transaction.id)).statusCode).toBe(401);
+  expect((await toggle(s.client, s.tache.id)).statusCode).toBe(401);
+  expect(await s.snapshot()).toEqual(before);
+  await updateInvitation(ctx, s.client.user.client_invitation_id!, { statut: "actif" });
+  expect((await list(s.client, s.transaction.id)).statusCode).toBe(200);
 });
