@@ -38,7 +38,9 @@ export async function countQueries<T>(
   fn: () => Promise<T>,
 ): Promise<{ result: T; queries: number }> {
   const store = { count: 0 };
-  const result = await queryCounter.run(store, fn);
+  // Awaited inside the context: a lazy promise (a drizzle query, app.inject) only runs when
+  // awaited, and must run while the counter is active.
+  const result = await queryCounter.run(store, async () => await fn());
   return { result, queries: store.count };
 }
 
