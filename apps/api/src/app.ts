@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import multipart from "@fastify/multipart";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import fp from "fastify-plugin";
 import {
@@ -23,6 +24,7 @@ import errorsPlugin from "./plugins/errors.ts";
 import mailerPlugin from "./plugins/mailer.ts";
 import rateLimitPlugin from "./plugins/rate-limit.ts";
 import securityPlugin from "./plugins/security.ts";
+import storagePlugin from "./plugins/storage.ts";
 import swaggerPlugin from "./plugins/swagger.ts";
 import "./types.ts";
 
@@ -74,10 +76,22 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
   await app.register(securityPlugin);
   await app.register(rateLimitPlugin);
   await app.register(swaggerPlugin);
+  // Uploads are read as streams of parts; busboy enforces the limits while parsing.
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.maxUploadBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 1024,
+      parts: 12,
+      headerPairs: 20,
+    },
+  });
 
   // 2. Our cross-cutting pieces.
   await app.register(authPlugin, { jwtSecret: resolveJwtSecret(config) });
   await app.register(mailerPlugin);
+  await app.register(storagePlugin);
 
   // 3. Domain modules.
   await app.register(healthRoutes);
