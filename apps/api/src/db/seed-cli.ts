@@ -8,7 +8,7 @@ const config = exitOnConfigError(() => loadConfig());
 const database = openDatabase(config);
 try {
   await database.migrate();
-  await seed(database.db, { info: (message: string) => console.log(message) } as never);
+  await seed({ db: database.db, config, log: { info: (message: string) => console.log(message) } });
 } finally {
   await database.close();
 }
