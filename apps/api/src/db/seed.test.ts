@@ -1,4 +1,6 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { buffer } from "node:stream/consumers";
+import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/context.ts";
 import { hashToken } from "../lib/tokens.ts";
@@ -17,12 +19,11 @@ import { DEMO_BROKER, DEMO_PASSWORD, type SeedContext, seed, seedIfEmpty } from 
 const ctx = useTestApp({ FRONTEND_URL: "http://demo.localhost:3000" });
 
 function seedContext(printed: string[] = []): SeedContext {
-  const app = ctx.app as typeof ctx.app & { storage?: SeedContext["storage"] };
   return {
     db: ctx.database.db,
     config: ctx.config,
     log: { info: (message: string) => printed.push(message) },
-    storage: app.storage,
+    storage: ctx.app.storage,
   };
 }
 
@@ -127,18 +128,43 @@ describe("demo data", () => {
     expect(body.taches_ouvertes.filter((t: { en_retard: boolean }) => t.en_retard)).toHaveLength(2);
   });
 
-  it("stores real files behind the demo documents", async () => {
-    const storage = seedContext().storage;
-    if (!storage) {
-      // The demo skips documents when no storage is given; it says so.
-      expect(
-        await ctx.database.db.select({ n: sql<number>`count(*)::int` }).from(transaction_documents),
-      ).toEqual([{ n: 0 }]);
-      return;
-    }
-    const documents = await ctx.database.db.select().from(transaction_documents);
-    expect(documents.length).toBeGreaterThanOrEqual(4);
+  it("stores real files behind the demo documents, which Sophie can download", async () => {
+    const documents = await ctx.database.db
+      .select()
+      .from(transaction_documents)
+      .orderBy(asc(transaction_documents.id));
+    expect(documents.length).toBeGreaterThanOrEqual(5);
     expect(new Set(documents.map((d) => d.type))).toEqual(new Set(["pdf", "image"]));
+    for (const document of documents) {
+      const object = await ctx.app.storage.get(document.storage_key);
+      const bytes = await buffer(object.stream);
+      expect(bytes.length).toBe(document.taille);
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(document.sha256);
+      const magic = document.type === "pdf" ? "%PDF-" : "\x89PNG";
+      expect(bytes.subarray(0, 5).toString("latin1").startsWith(magic)).toBe(true);
+    }
+
+    const headers = await signIn("sophie.tremblay@example.com");
+    const dashboard = await ctx.app.inject({
+      method: "GET",
+      url: "/api/v1/portail/transactions/client",
+      headers,
+    });
+    const recent = dashboard.json().documents_recents;
+    expect(recent[0]).toMatchObject({ nouveau: true, partage_par: { last_name: "Dubois" } });
+    const detail = await ctx.app.inject({
+      method: "GET",
+      url: `/api/v1/portail/transaction-documents/${recent[0].id}`,
+      headers,
+    });
+    expect(detail.statusCode, detail.body).toBe(200);
+    const download = await ctx.app.inject({
+      method: "GET",
+      url: detail.json().download_url,
+      headers,
+    });
+    expect(download.statusCode, download.body).toBe(200);
+    expect(download.rawPayload.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 
   it("lets every active client and the broker sign in, and no one else", async () => {

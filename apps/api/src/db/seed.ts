@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { Readable } from "node:stream";
 import { statutFromProgression, webPaths } from "@portail/shared";
 import { inArray, sql } from "drizzle-orm";
@@ -10,6 +10,7 @@ import { hashToken } from "../lib/tokens.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { findUserByEmail } from "../modules/auth/repository.ts";
 import { addDays, todayInQuebec } from "../modules/portail-transactions/today.ts";
+import { newStorageKey, type Storage } from "../storage/index.ts";
 import type { Db } from "./client.ts";
 import { demoPdf, demoPng } from "./demo-files.ts";
 import {
@@ -32,18 +33,12 @@ export const DEMO_BROKER = {
   telephone: "514-555-0123",
 } as const;
 
-/** Where the demo documents' files go: the app's storage (`app.storage`). */
-export interface DemoFileStore {
-  put(key: string, body: Readable, meta: { contentType: string }): Promise<{ size: number }>;
-  delete(key: string): Promise<void>;
-}
-
 export interface SeedContext {
   db: Db;
   config: Config;
   log: Pick<FastifyBaseLogger, "info">;
-  /** Without it the demo has no documents (a CLI run without storage, say). */
-  storage?: DemoFileStore;
+  /** Where the demo documents' files go: the app's storage (`app.storage`). */
+  storage: Pick<Storage, "put" | "delete">;
 }
 
 const HOUR = 3_600_000;
@@ -67,13 +62,14 @@ interface StoredFile {
   type: "pdf" | "image";
 }
 
-async function storeDemoFile(store: DemoFileStore, document: DemoDocument): Promise<StoredFile> {
+async function storeDemoFile(
+  store: SeedContext["storage"],
+  document: DemoDocument,
+): Promise<StoredFile> {
   const png = document.file === "png";
   const bytes = document.file === "png" ? demoPng() : demoPdf(document.file.pdf);
   const mime_type = png ? "image/png" : "application/pdf";
-  // Same key shape as uploads: random, two-level, never the file's name.
-  const id = randomUUID();
-  const key = `${id.slice(0, 2)}/${id.slice(2, 4)}/${id}`;
+  const key = newStorageKey();
   const { size } = await store.put(key, Readable.from([bytes]), { contentType: mime_type });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { key, size, sha256, mime_type, type: png ? "image" : "pdf" };
@@ -223,7 +219,7 @@ async function createDemoClient(
 
       const documents = demo.documents ?? [];
       const stored = files[index] ?? [];
-      if (stored.length > 0) {
+      if (documents.length > 0) {
         await tx.insert(transaction_documents).values(
           documents.map((d, i) => ({
             transaction_id: transactionId,
@@ -252,18 +248,17 @@ async function seedClient(
   passwordHash: string,
 ) {
   const files: StoredFile[][] = [];
-  const store = ctx.storage;
   try {
     for (const demo of client.transactions) {
       const stored: StoredFile[] = [];
       files.push(stored);
-      if (!store) continue;
-      for (const document of demo.documents ?? [])
-        stored.push(await storeDemoFile(store, document));
+      for (const document of demo.documents ?? []) {
+        stored.push(await storeDemoFile(ctx.storage, document));
+      }
     }
     await createDemoClient(ctx, brokerId, client, passwordHash, files);
   } catch (error) {
-    if (store) await Promise.all(files.flat().map((file) => store.delete(file.key)));
+    await Promise.all(files.flat().map((file) => ctx.storage.delete(file.key)));
     throw error;
   }
 }
@@ -303,7 +298,6 @@ function loginsMessage(ctx: SeedContext): string {
       lines.push(`  client    ${name} ${client.email}`);
     }
   }
-  if (!ctx.storage) lines.push("  (no file storage given: demo documents were skipped)");
   return lines.join("\n");
 }
 
