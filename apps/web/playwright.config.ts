@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// End-to-end journeys against the real API and the production build of the web app.
+// Ports differ from `npm start`'s (8000/3000) so a running dev stack is left alone.
+const apiPort = process.env.E2E_API_PORT ?? "8200";
+const webPort = process.env.E2E_WEB_PORT ?? "3200";
+const webUrl = `http://localhost:${webPort}`;
+
+// Debian's Chromium by default (never `playwright install` here); CHROMIUM_PATH overrides it,
+// and without either Playwright uses its own browser.
+const chromium =
+  process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+// A throwaway embedded database per run, unless a PostgreSQL URL is given (CI).
+const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
+const dataDir = mkdtempSync(join(tmpdir(), "portail-e2e-"));
+
+// `E2E_WEB_MODE=dev` skips the production build while iterating on tests.
+const webCommand =
+  process.env.E2E_WEB_MODE === "dev"
+    ? "npx next dev --port $PORT"
+    : process.env.E2E_SKIP_BUILD === "1"
+      ? "npx next start --port $PORT"
+      : "npx next build && npx next start --port $PORT";
+
+export default defineConfig({
+  testDir: "./e2e",
+  // Two cores run the API, the web server and the browser: one test at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: webUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    locale: "fr-CA",
+    timezoneId: "America/Toronto",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium", headless: true } }],
+  webServer: [
+    {
+      name: "api",
+      command: "npm run start -w @portail/api",
+      cwd: "../..",
+      url: `http://127.0.0.1:${apiPort}/health/ready`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: apiPort,
+        LOG_LEVEL: "warn",
+        FRONTEND_URL: webUrl,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+        // No SMTP: emails are written under DATA_DIR/mail.
+        MAIL_WORKER: "true",
+        // Every sign-in of the suite comes from one address.
+        RATE_LIMIT_AUTH_PER_IP: "1000",
+        RATE_LIMIT_AUTH_PER_EMAIL: "1000",
+      },
+    },
+    {
+      name: "web",
+      command: webCommand,
+      url: `${webUrl}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        PORT: webPort,
+        API_URL: `http://127.0.0.1:${apiPort}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
+});

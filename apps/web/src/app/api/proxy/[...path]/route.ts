@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { type NextRequest, NextResponse } from "next/server";
+import {
+  apiPathFromSegments,
+  FORWARDED_REQUEST_HEADERS,
+  FORWARDED_RESPONSE_HEADERS,
+  isSameOriginRequest,
+} from "@/lib/api/forwarding";
+import { forwardedHeaders } from "@/lib/api/http";
+import { env } from "@/lib/env";
+import {
+  ACCESS_COOKIE,
+  type CookieSpec,
+  clearedSessionCookies,
+  needsRefresh,
+  REFRESH_COOKIE,
+  sessionCookies,
+} from "@/lib/session/cookies";
+import { refreshSession, sessionEnded } from "@/lib/session/refresh";
+
+/**
+ * Same-origin door to the API for the browser (uploads, downloads, live messages): the page's
+ * JavaScript calls /api/proxy/<path>, and this handler adds the bearer token from the httpOnly
+ * cookie. Bodies are streamed both ways, never buffered. proxy.ts does not run here (it would
+ * buffer uploads), so this handler renews the session itself.
+ */
+async function forward(request: NextRequest, context: { params: Promise<{ path: string[] }> }) {
+  const requestId = randomUUID();
+  if (!isSameOriginRequest(request.method, request.headers)) {
+    return problem(403, "FORBIDDEN", "Cross-origin request refused", requestId);
+  }
+  const path = apiPathFromSegments((await context.params).path);
+  if (!path) return problem(404, "NOT_FOUND", "No such API path", requestId);
+
+  const { accessToken, cookies } = await currentAccessToken(request);
+  if (!accessToken) {
+    return withCookies(problem(401, "UNAUTHORIZED", "No session", requestId), cookies);
+  }
+
+  const headers = new Headers(
+    forwardedHeaders({
+      requestId,
+      forwardedFor: request.headers.get("x-forwarded-for"),
+      userAgent: request.headers.get("user-agent"),
+    }),
+  );
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = request.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  headers.set("authorization", `Bearer ${accessToken}`);
+
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  let upstream: Response;
+  try {
+    upstream = await fetch(`${env.apiUrl}/api/v1${path}${request.nextUrl.search}`, {
+      method: request.method,
+      headers,
+      body: hasBody ? request.body : undefined,
+      // Streams the upload as it arrives instead of reading it into memory first.
+      ...(hasBody ? { duplex: "half" } : {}),
+      signal: request.signal,
+      redirect: "manual",
+      cache: "no-store",
+    } as RequestInit);
+  } catch {
+    return withCookies(
+      problem(503, "SERVICE_UNAVAILABLE", "The API could not be reached", requestId),
+      cookies,
+    );
+  }
+
+  const responseHeaders = new Headers();
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = upstream.headers.get(name);
+    if (value) responseHeaders.set(name, value);
+  }
+  const response = new NextResponse(upstream.body, {
+    status: upstream.status,
+    headers: responseHeaders,
+  });
+  return withCookies(response, cookies);
+}
+
+/** The access token to use, renewed first when it is about to expire. */
+async function currentAccessToken(
+  request: NextRequest,
+): Promise<{ accessToken?: string; cookies: CookieSpec[] }> {
+  const accessToken = request.cookies.get(ACCESS_COOKIE)?.value;
+  const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value;
+  if (!refreshToken || !needsRefresh(accessToken)) return { accessToken, cookies: [] };
+  const result = await refreshSession(refreshToken, {
+    forwardedFor: request.headers.get("x-forwarded-for"),
+    userAgent: request.headers.get("user-agent"),
+  });
+  if (result.ok) {
+    return { accessToken: result.tokens.access_token, cookies: sessionCookies(result.tokens) };
+  }
+  return sessionEnded(result) ? { cookies: clearedSessionCookies() } : { accessToken, cookies: [] };
+}
+
+function withCookies(response: NextResponse, cookies: CookieSpec[]) {
+  for (const cookie of cookies) response.cookies.set(cookie);
+  return response;
+}
+
+/** Same error body as the API (SPEC §4), so browser code handles one shape. */
+function problem(status: number, code: string, message: string, requestId: string) {
+  return NextResponse.json(
+    { error: { code, message, request_id: requestId } },
+    { status, headers: { "x-request-id": requestId } },
+  );
+}
+
+export const GET = forward;
+export const HEAD = forward;
+export const POST = forward;
+export const PUT = forward;
+export const PATCH = forward;
+export const DELETE = forward;

@@ -1,0 +1,60 @@
+"use client";
+
+import { type ComponentProps, useId } from "react";
+import { cn } from "./cn";
+
+export interface TextFieldProps extends Omit<ComponentProps<"input">, "id"> {
+  label: string;
+  name: string;
+  /** Help shown under the field and read with it. */
+  description?: string;
+  error?: string;
+}
+
+/** A labelled input whose description and error are announced with it. */
+export function TextField({
+  label,
+  description,
+  error,
+  className,
+  required,
+  ...props
+}: TextFieldProps) {
+  const id = useId();
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={cn("flex flex-col gap-1", className)}>
+      <label htmlFor={id} className="text-sm font-medium text-gray-800">
+        {label}
+        {required && (
+          <span aria-hidden="true" className="text-red-700">
+            {" "}
+            *
+          </span>
+        )}
+      </label>
+      <input
+        id={id}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ") || undefined}
+        className={cn(
+          "min-h-10 rounded-lg border bg-white px-3 py-2 text-sm text-gray-900 placeholder:text-gray-500",
+          error ? "border-red-600" : "border-gray-300",
+        )}
+        {...props}
+      />
+      {description && (
+        <p id={descriptionId} className="text-xs text-gray-600">
+          {description}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
