@@ -39,11 +39,9 @@ export const invitationCreateBodySchema = z
     acces_taches: z.boolean().default(true),
     acces_calendrier: z.boolean().default(true),
     acces_proprietes: z.boolean().default(true),
-    locale: localeSchema
-      .optional()
-      .meta({
-        description: "Language of the email and of the seeded étapes; the broker's by default",
-      }),
+    locale: localeSchema.optional().meta({
+      description: "Language of the email and of the seeded étapes; the broker's by default",
+    }),
   })
   .meta({ id: "InvitationCreate" });
 export type InvitationCreateBody = z.input<typeof invitationCreateBodySchema>;

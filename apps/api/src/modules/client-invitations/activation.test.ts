@@ -1,7 +1,12 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/context.ts";
-import { createBroker, createUser, updateInvitation } from "../../../test/factories.ts";
+import {
+  createBroker,
+  createUser,
+  deactivateUser,
+  updateInvitation,
+} from "../../../test/factories.ts";
 import { users } from "../../db/schema.ts";
 import {
   activate,
@@ -91,6 +96,13 @@ describe("GET /client-invitations/by-token/:token", () => {
 
     expect((await setStatut(broker.auth, invitation.id, "inactif")).statusCode).toBe(200);
     expect((await byToken(ctx, token)).statusCode).toBe(404);
+  });
+
+  it("answers 404 once the inviting broker's account was deactivated", async () => {
+    const { broker, token } = await invited();
+    await deactivateUser(ctx, broker.user.id);
+    expect((await byToken(ctx, token)).statusCode).toBe(404);
+    expect((await activate(ctx, token)).statusCode).toBe(404);
   });
 
   it("refuses a token far longer than any we issue before looking it up", async () => {

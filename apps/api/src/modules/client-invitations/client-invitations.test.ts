@@ -208,6 +208,19 @@ describe("POST /client-invitations", () => {
     expect(theirs[0]?.count).toBe(0);
   });
 
+  it("lets only one of two brokers inviting the same email at the same instant succeed", async () => {
+    const [first, second] = [await createBroker(ctx), await createBroker(ctx)];
+    const email = uniqueEmail("simultane");
+    const responses = await Promise.all([
+      post(first.auth, invitationBody({ email })),
+      post(second.auth, invitationBody({ email: email.toUpperCase() })),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(responses.find((r) => r.statusCode === 409)?.json().error.code).toBe("EMAIL_TAKEN");
+    expect(await invitationsWithEmail(email)).toHaveLength(1);
+    expect(await outboxFor(ctx, email)).toHaveLength(1);
+  });
+
   it("refuses the same broker inviting the same email twice", async () => {
     const broker = await createBroker(ctx);
     const invited = await invite(ctx, broker);
