@@ -106,6 +106,15 @@ describe("POST /auth/register", () => {
     expect(count).toBe(1);
   });
 
+  it("creates one account when the same email registers twice at once", async () => {
+    const email = uniqueEmail("course");
+    const responses = await Promise.all([
+      post("/register", registration({ email })),
+      post("/register", registration({ email: email.toUpperCase() })),
+    ]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
   it.each([
     ["too short", "court9car", "VALIDATION_ERROR"],
     [
@@ -308,6 +317,19 @@ describe("password reset", () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("ALREADY_USED");
     expect((await login(broker.user.email, newPassword)).statusCode).toBe(200);
+  });
+
+  it("accepts a link once even when it is submitted twice at the same moment", async () => {
+    const broker = await createBroker(ctx);
+    const token = await requestResetToken(broker.user.email);
+    const passwords = ["premier mot de passe bien long", "second mot de passe bien long"];
+    const responses = await Promise.all(
+      passwords.map((password) => post("/password-reset/confirm", { token, password })),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    // The password in force is the one whose request won.
+    const winner = passwords[responses.findIndex((r) => r.statusCode === 200)]!;
+    expect((await login(broker.user.email, winner)).statusCode).toBe(200);
   });
 
   it("kills the other outstanding links once one is used", async () => {
