@@ -11,7 +11,7 @@ import { client_invitations, portail_transactions, transaction_etapes } from "..
 import { AppError, notFound } from "../../lib/errors.ts";
 import { authorize } from "../../lib/policy.ts";
 import type { Actor } from "../../types.ts";
-import { defaultEtapeRows } from "../transaction-etapes/defaults.ts";
+import { defaultEtapes } from "../client-invitations/default-etapes.ts";
 import { canManageTransaction } from "./policy.ts";
 import {
   type BrokerListQuery,
@@ -94,9 +94,13 @@ export async function createTransaction({
       })
       .returning({ id: portail_transactions.id });
     if (input.etapes_par_defaut) {
-      await tx
-        .insert(transaction_etapes)
-        .values(defaultEtapeRows(row!.id, type, invitation.locale));
+      // The same first étapes as a new invitation's transaction: one list for both.
+      await tx.insert(transaction_etapes).values(
+        defaultEtapes(type, invitation.locale).map((etape) => ({
+          transaction_id: row!.id,
+          ...etape,
+        })),
+      );
     }
     return row!.id;
   });

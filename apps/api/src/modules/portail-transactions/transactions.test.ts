@@ -59,12 +59,18 @@ describe("POST /portail/transactions", () => {
     expect(etapes.map((e) => e.titre)).toEqual([
       "Évaluation et mise en marché",
       "Visites",
-      "Promesse d'achat",
-      "Inspection",
-      "Levée des conditions",
+      "Offres et négociation",
+      "Conditions (inspection, financement de l’acheteur)",
       "Notaire",
     ]);
-    expect(etapes.map((e) => e.ordre)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(etapes.map((e) => e.ordre)).toEqual([1, 2, 3, 4, 5]);
+    expect(etapes.map((e) => e.statut)).toEqual([
+      "en_cours",
+      "a_planifier",
+      "a_planifier",
+      "a_planifier",
+      "a_planifier",
+    ]);
   });
 
   it("takes a type, a progression (statut derived), details, and English étapes", async () => {
@@ -92,7 +98,7 @@ describe("POST /portail/transactions", () => {
       date_fin: "2026-03-01",
     });
     const etapes = await etapesOf(response.json().id);
-    expect(etapes[0]?.titre).toBe("Home search");
+    expect(etapes[0]?.titre).toBe("Search");
   });
 
   it("creates no étapes when asked not to", async () => {
