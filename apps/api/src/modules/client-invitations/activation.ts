@@ -12,6 +12,7 @@ import {
   type ClientMeta,
   startSession,
 } from "../auth/service.ts";
+import { isUniqueViolation } from "./service.ts";
 
 // The two public steps of an invitation link: the activation page reads who invited whom, then
 // the client chooses a password. The token is the only credential, so every answer depends on
@@ -78,12 +79,6 @@ export async function getInvitationByToken(db: Db, token: string): Promise<Invit
     expires_at: invitation.token_expires_at!.toISOString(),
   };
 }
-
-const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" &&
-  error !== null &&
-  ((error as { code?: string }).code === "23505" ||
-    (error as { cause?: { code?: string } }).cause?.code === "23505");
 
 /**
  * Creates the client's account from the link and signs them in. Single use even when two

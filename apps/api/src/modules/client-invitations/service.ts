@@ -2,32 +2,25 @@ import {
   type Invitation,
   type InvitationCreateBody,
   type InvitationUpdateBody,
-  type Locale,
-  type TypeProjet,
   webPaths,
 } from "@portail/shared";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
-import {
-  client_invitations,
-  portail_transactions,
-  transaction_etapes,
-  users,
-} from "../../db/schema.ts";
+import { client_invitations, portail_transactions, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
 import { searchText } from "../../lib/search.ts";
 import { hashToken, newOpaqueToken } from "../../lib/tokens.ts";
 import type { Mailer } from "../../plugins/mailer.ts";
 import type { Actor } from "../../types.ts";
 import { revokeAllSessions } from "../auth/repository.ts";
-import { defaultEtapes } from "./default-etapes.ts";
 import {
   authorizeContactEdit,
   authorizeManage,
   authorizeResend,
   authorizeStatutChange,
 } from "./policy.ts";
+import { retypeFirstTransaction, seedEtapes } from "./prepared-transaction.ts";
 import { quebecDate } from "./quebec-time.ts";
 import { findInvitation, type InvitationRow } from "./repository.ts";
 
@@ -45,7 +38,7 @@ const emailTaken = () =>
     fields: [{ field: "email", code: "taken", message: "This email cannot be invited" }],
   });
 
-const isUniqueViolation = (error: unknown) =>
+export const isUniqueViolation = (error: unknown) =>
   typeof error === "object" &&
   error !== null &&
   ((error as { code?: string }).code === "23505" ||
@@ -92,14 +85,6 @@ async function queueInvitationEmail(
       ttl_days: config.invitationTtlDays,
     },
   });
-}
-
-async function seedEtapes(db: Db, transactionId: number, type: TypeProjet, locale: Locale) {
-  await db
-    .insert(transaction_etapes)
-    .values(
-      defaultEtapes(type, locale).map((etape) => ({ transaction_id: transactionId, ...etape })),
-    );
 }
 
 async function loadOwn(db: Db, actor: Actor, id: number): Promise<Invitation> {
@@ -283,55 +268,6 @@ async function cutOffClient(db: Db, invitationId: number) {
     .from(users)
     .where(eq(users.client_invitation_id, invitationId));
   if (client) await revokeAllSessions(db, client.id, "invitation_inactive");
-}
-
-/**
- * The broker corrected the project type before the client arrived: the prepared transaction
- * follows, and its étapes are replaced by the new type's defaults unless the broker already
- * worked on them (anything else than the untouched default list is kept).
- */
-async function retypeFirstTransaction(db: Db, invitation: InvitationRow, type: TypeProjet) {
-  const [transaction] = await db
-    .select({ id: portail_transactions.id })
-    .from(portail_transactions)
-    .where(eq(portail_transactions.client_invitation_id, invitation.id))
-    .orderBy(desc(portail_transactions.created_at), desc(portail_transactions.id))
-    .limit(1);
-  if (!transaction) return;
-  await db
-    .update(portail_transactions)
-    .set({ type, updated_at: sql`now()` })
-    .where(eq(portail_transactions.id, transaction.id));
-
-  const etapes = await db
-    .select({
-      id: transaction_etapes.id,
-      titre: transaction_etapes.titre,
-      ordre: transaction_etapes.ordre,
-      statut: transaction_etapes.statut,
-      date_planifiee: transaction_etapes.date_planifiee,
-    })
-    .from(transaction_etapes)
-    .where(eq(transaction_etapes.transaction_id, transaction.id))
-    .orderBy(asc(transaction_etapes.ordre));
-  const defaults = defaultEtapes(invitation.type_projet, invitation.locale);
-  const untouched =
-    etapes.length === defaults.length &&
-    etapes.every(
-      (etape, i) =>
-        etape.titre === defaults[i]!.titre &&
-        etape.ordre === defaults[i]!.ordre &&
-        etape.statut === defaults[i]!.statut &&
-        etape.date_planifiee === null,
-    );
-  if (!untouched) return;
-  await db.delete(transaction_etapes).where(
-    inArray(
-      transaction_etapes.id,
-      etapes.map((e) => e.id),
-    ),
-  );
-  await seedEtapes(db, transaction.id, type, invitation.locale);
 }
 
 /** A fresh link for a client who lost or let the first one expire; the old link dies. */
