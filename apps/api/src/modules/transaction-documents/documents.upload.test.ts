@@ -454,6 +454,37 @@ describe("POST /portail/transaction-documents", () => {
       }
     });
 
+    it("over a real connection, answers a refused upload at once and closes that connection", async () => {
+      const address = await ctx.app.listen({ port: 0, host: "127.0.0.1" });
+      const { broker, transaction } = await createActiveClient(ctx);
+      const send = async (content: Buffer) => {
+        const form = new FormData();
+        form.append("transaction_id", String(transaction.id));
+        form.append("categorie", "offre");
+        form.append("file", new Blob([content]), "facture.pdf");
+        const response = await fetch(`${address}${URL}`, {
+          method: "POST",
+          body: form,
+          headers: broker.auth,
+        });
+        await response.arrayBuffer();
+        return response;
+      };
+      // Refused on its first bytes, 4 MB before the end of its body.
+      const refused = await send(Buffer.concat([sampleExe(), Buffer.alloc(4 * MB)]));
+      expect(refused.status).toBe(415);
+      expect(refused.headers.get("connection")).toBe("close");
+      const tooLarge = await send(Buffer.concat([samplePdf(), Buffer.alloc(4 * MB)]));
+      expect(tooLarge.status).toBe(413);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const open = await new Promise<number>((resolve, reject) =>
+        ctx.app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+      );
+      expect(open).toBe(0);
+      expect((await send(samplePdf())).status).toBe(201);
+      expect(await rowsOf(transaction.id)).toHaveLength(1);
+    });
+
     it("answers 400 to a JSON body", async () => {
       const { broker, transaction } = await createActiveClient(ctx);
       const response = await ctx.app.inject({

@@ -80,12 +80,19 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const document = await documents.uploadDocument(
-        { ...deps, log: request.log, maxUploadBytes: app.config.maxUploadBytes },
-        request.actor!,
-        uploadParts(request),
-      );
-      return reply.status(201).send(document);
+      try {
+        const document = await documents.uploadDocument(
+          { ...deps, log: request.log, maxUploadBytes: app.config.maxUploadBytes },
+          request.actor!,
+          uploadParts(request),
+        );
+        return reply.status(201).send(document);
+      } catch (error) {
+        // A refused upload may be answered before its body was read: closing the connection
+        // discards the rest, instead of leaving a half-read request on a kept-alive socket.
+        reply.header("connection", "close");
+        throw error;
+      }
     },
   );
 
