@@ -1,4 +1,8 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
 import { deflateSync } from "node:zlib";
+import { newStorageKey, type Storage } from "../storage/index.ts";
+import type { DemoDocument } from "./seed-data.ts";
 
 // Small but real files for the demo documents: a one-page PDF any viewer opens, and a PNG.
 // Generated rather than committed as binaries, so the repository holds no opaque blobs.
@@ -80,4 +84,26 @@ export function demoPng(width = 160, height = 120): Buffer {
     chunk("IDAT", deflateSync(Buffer.concat(rows))),
     chunk("IEND", Buffer.alloc(0)),
   ]);
+}
+
+export interface StoredFile {
+  key: string;
+  size: number;
+  sha256: string;
+  mime_type: string;
+  type: "pdf" | "image";
+}
+
+/** Stores a demo document's generated file under a fresh random key, like an upload. */
+export async function storeDemoFile(
+  store: Pick<Storage, "put">,
+  document: DemoDocument,
+): Promise<StoredFile> {
+  const png = document.file === "png";
+  const bytes = document.file === "png" ? demoPng() : demoPdf(document.file.pdf);
+  const mime_type = png ? "image/png" : "application/pdf";
+  const key = newStorageKey();
+  const { size } = await store.put(key, Readable.from([bytes]), { contentType: mime_type });
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { key, size, sha256, mime_type, type: png ? "image" : "pdf" };
 }

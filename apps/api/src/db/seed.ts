@@ -1,5 +1,4 @@
-import { createHash, createHmac } from "node:crypto";
-import { Readable } from "node:stream";
+import { createHmac } from "node:crypto";
 import { statutFromProgression, webPaths } from "@portail/shared";
 import { inArray, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
@@ -10,9 +9,9 @@ import { hashToken } from "../lib/tokens.ts";
 import { hashPassword } from "../modules/auth/passwords.ts";
 import { findUserByEmail } from "../modules/auth/repository.ts";
 import { addDays, todayInQuebec } from "../modules/portail-transactions/today.ts";
-import { newStorageKey, type Storage } from "../storage/index.ts";
+import type { Storage } from "../storage/index.ts";
 import type { Db } from "./client.ts";
-import { demoPdf, demoPng } from "./demo-files.ts";
+import { type StoredFile, storeDemoFile } from "./demo-files.ts";
 import {
   client_invitations,
   portail_transactions,
@@ -22,7 +21,7 @@ import {
   transaction_taches,
   users,
 } from "./schema.ts";
-import { DEMO_CLIENTS, type DemoClient, type DemoDocument } from "./seed-data.ts";
+import { DEMO_CLIENTS, type DemoClient } from "./seed-data.ts";
 
 // Demo accounts use reserved example domains (RFC 2606), never real addresses.
 export const DEMO_PASSWORD = "demo-portail-2026";
@@ -52,27 +51,6 @@ function demoInvitationToken(config: Config, email: string): string {
   return createHmac("sha256", resolveJwtSecret(config))
     .update(`demo-invitation:${email}`)
     .digest("base64url");
-}
-
-interface StoredFile {
-  key: string;
-  size: number;
-  sha256: string;
-  mime_type: string;
-  type: "pdf" | "image";
-}
-
-async function storeDemoFile(
-  store: SeedContext["storage"],
-  document: DemoDocument,
-): Promise<StoredFile> {
-  const png = document.file === "png";
-  const bytes = document.file === "png" ? demoPng() : demoPdf(document.file.pdf);
-  const mime_type = png ? "image/png" : "application/pdf";
-  const key = newStorageKey();
-  const { size } = await store.put(key, Readable.from([bytes]), { contentType: mime_type });
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { key, size, sha256, mime_type, type: png ? "image" : "pdf" };
 }
 
 async function ensureBroker(db: Db, passwordHash: () => Promise<string>) {
