@@ -87,3 +87,23 @@ describe("API core", () => {
     expect(docs.body).toContain("swagger");
   });
 });
+
+describe("client IP behind a proxy", () => {
+  const proxied = useTestApp({ TRUST_PROXY_HOPS: "1", RATE_LIMIT_AUTH_PER_IP: "2" });
+
+  it("trusts only the declared proxy hop, so a forged X-Forwarded-For cannot dodge the IP limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const response = await proxied.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        remoteAddress: "10.0.0.1",
+        // The client forges the first entries; the proxy appends the address it saw last.
+        headers: { "x-forwarded-for": `198.51.100.${i}, 203.0.113.7` },
+        payload: { email: `nobody${i}@example.com`, password: "wrong password here" },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 429, 429]);
+  });
+});

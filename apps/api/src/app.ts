@@ -49,7 +49,11 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
       const incoming = req.headers["x-request-id"];
       return typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    trustProxy: config.isProduction,
+    // Trust exactly the declared number of proxy hops (same rule as proxy-addr's numeric form).
+    trustProxy:
+      config.trustProxyHops > 0
+        ? (_address: string, hop: number) => hop < config.trustProxyHops
+        : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -45,6 +45,9 @@ const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: optionalString,
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   BROKER_SIGNUP: z.enum(["open", "closed"]).default("open"),
+  // How many reverse proxies sit in front of the API (Railway: one). Only that many
+  // X-Forwarded-For hops are trusted, so a client cannot fake its IP past rate limits.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   REDIS_URL: optionalString.pipe(
     z
       .string()
@@ -113,6 +116,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     brokerSignup: env.BROKER_SIGNUP,
     redisUrl: env.REDIS_URL,
+    trustProxyHops: env.TRUST_PROXY_HOPS ?? (isProduction ? 1 : 0),
     rateLimit: {
       authPerIp: env.RATE_LIMIT_AUTH_PER_IP,
       authPerEmail: env.RATE_LIMIT_AUTH_PER_EMAIL,

@@ -5,11 +5,16 @@ import { openDatabase } from "./db/client.ts";
 import { exitOnConfigError } from "./lib/exit.ts";
 
 const config = exitOnConfigError(() => loadConfig());
-const database = openDatabase(config);
+const database = openDatabase({
+  ...config,
+  onPoolError: (error) => app?.log.warn({ err: error }, "idle database connection lost"),
+});
 
 if (config.migrateOnStart) await database.migrate();
 
-const app = await buildApp({
+// biome-ignore lint/style/useConst: assigned once below, read by the pool error listener above.
+let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+app = await buildApp({
   config,
   database,
   logger: {

@@ -56,6 +56,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   dataDir: string;
   poolMax?: number;
+  /** Told about errors on idle pooled connections (they are otherwise harmless). */
+  onPoolError?: (error: Error) => void;
   /** Test hook: an already open PGlite (in-memory) instance. */
   pglite?: PGlite;
 }
@@ -67,6 +69,12 @@ export function openDatabase(options: DatabaseOptions): Database {
       max: options.poolMax ?? 10,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,
+    });
+    // An idle connection can be dropped by the server (restart, failover, a dropped test
+    // database); without a listener that error would crash the process. The next query
+    // simply opens a new connection.
+    pool.on("error", (error) => {
+      options.onPoolError?.(error);
     });
     const db = drizzlePg({ client: pool, schema, logger: countingLogger }) as unknown as Db;
     return {
