@@ -12,7 +12,7 @@ const database = openDatabase({
 
 if (config.migrateOnStart) await database.migrate();
 
-// biome-ignore lint/style/useConst: assigned once below, read by the pool error listener above.
+// Declared before the pool listener above can fire; assigned once the app is built.
 let app: Awaited<ReturnType<typeof buildApp>> | undefined;
 app = await buildApp({
   config,
