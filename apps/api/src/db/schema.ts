@@ -164,7 +164,8 @@ export const client_invitations = pgTable(
     locale: text({ enum: ["fr", "en"] })
       .notNull()
       .default("fr"),
-    // SHA-256 of the emailed token; null once activated (the token is burnt).
+    // SHA-256 of the emailed token. Kept after activation so a reused link answers « already
+    // used » (409) instead of « unknown »; statut decides whether it still works.
     token_hash: text().unique(),
     token_expires_at: timestamp({ withTimezone: true }),
     date_invitation: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -3,8 +3,8 @@ import { buffer } from "node:stream/consumers";
 import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../test/context.ts";
+import { addDays, todayInQuebec } from "../lib/quebec-time.ts";
 import { hashToken } from "../lib/tokens.ts";
-import { addDays, todayInQuebec } from "../modules/portail-transactions/today.ts";
 import {
   client_invitations,
   portail_transactions,

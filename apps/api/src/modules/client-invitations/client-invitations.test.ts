@@ -16,9 +16,9 @@ import {
   portail_transactions,
   transaction_etapes,
 } from "../../db/schema.ts";
+import { todayInQuebec } from "../../lib/quebec-time.ts";
 import { hashToken } from "../../lib/tokens.ts";
 import { defaultEtapes } from "./default-etapes.ts";
-import { quebecDate } from "./quebec-time.ts";
 import {
   byToken,
   invitationBody,
@@ -119,7 +119,7 @@ describe("POST /client-invitations", () => {
       type: "achat",
       statut: "recherche",
       progression: 0,
-      date_debut: quebecDate(),
+      date_debut: todayInQuebec(),
     });
 
     const etapes = await etapesOf(transaction!.id);

@@ -10,7 +10,7 @@ import {
 } from "../../../test/factories.ts";
 import { describeAuthorization } from "../../../test/security.ts";
 import { portail_transactions } from "../../db/schema.ts";
-import { quebecDate } from "./quebec-time.ts";
+import { todayInQuebec } from "../../lib/quebec-time.ts";
 
 const ctx = useTestApp();
 const URL = "/api/v1/client-invitations/export";
@@ -66,7 +66,7 @@ describe("GET /client-invitations/export", () => {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(response.headers["content-disposition"]).toBe(
-      `attachment; filename="clients-${quebecDate()}.csv"`,
+      `attachment; filename="clients-${todayInQuebec()}.csv"`,
     );
 
     const [header, ...rows] = lines(response.rawPayload);

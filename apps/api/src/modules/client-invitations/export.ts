@@ -1,6 +1,6 @@
 import type { Invitation, StatutInvitation, StatutTransaction, TypeProjet } from "@portail/shared";
 import { stringify } from "csv-stringify/sync";
-import { quebecDate, quebecDateTime } from "./quebec-time.ts";
+import { quebecDateTime, todayInQuebec } from "../../lib/quebec-time.ts";
 
 // The clients list as a spreadsheet for the broker, in French like the rest of the product.
 
@@ -72,4 +72,4 @@ export function invitationsCsv(rows: Invitation[]): string {
   );
 }
 
-export const exportFilename = (at: Date = new Date()) => `clients-${quebecDate(at)}.csv`;
+export const exportFilename = (at: Date = new Date()) => `clients-${todayInQuebec(at)}.csv`;

@@ -20,8 +20,8 @@ import {
   transaction_messages,
   transaction_taches,
 } from "../../db/schema.ts";
+import { todayInQuebec } from "../../lib/quebec-time.ts";
 import { searchText } from "../../lib/search.ts";
-import { quebecDate } from "./quebec-time.ts";
 
 const ctx = useTestApp();
 const URL = "/api/v1/client-invitations";
@@ -351,7 +351,7 @@ async function brokerWithActivity(count: number) {
         courtier_id: broker.user.id,
         type: "achat" as const,
         progression: 30,
-        date_debut: quebecDate(),
+        date_debut: todayInQuebec(),
       })),
     )
     .returning({ id: portail_transactions.id });

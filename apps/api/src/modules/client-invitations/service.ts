@@ -9,6 +9,7 @@ import type { Config } from "../../config.ts";
 import type { Db } from "../../db/client.ts";
 import { client_invitations, portail_transactions, users } from "../../db/schema.ts";
 import { AppError, notFound } from "../../lib/errors.ts";
+import { todayInQuebec } from "../../lib/quebec-time.ts";
 import { searchText } from "../../lib/search.ts";
 import { hashToken, newOpaqueToken } from "../../lib/tokens.ts";
 import type { Mailer } from "../../plugins/mailer.ts";
@@ -21,7 +22,6 @@ import {
   authorizeStatutChange,
 } from "./policy.ts";
 import { retypeFirstTransaction, seedEtapes } from "./prepared-transaction.ts";
-import { quebecDate } from "./quebec-time.ts";
 import { findInvitation, type InvitationRow } from "./repository.ts";
 
 export interface InvitationDeps {
@@ -149,7 +149,7 @@ export async function createInvitation(
         type: input.type_projet,
         statut: "recherche",
         progression: 0,
-        date_debut: quebecDate(),
+        date_debut: todayInQuebec(),
       })
       .returning({ id: portail_transactions.id });
     await seedEtapes(db, transaction!.id, input.type_projet, locale);

@@ -18,9 +18,9 @@ import {
 import { describeAuthorization } from "../../../test/security.ts";
 import { countQueries } from "../../db/client.ts";
 import { portail_transactions } from "../../db/schema.ts";
+import { addDays, todayInQuebec } from "../../lib/quebec-time.ts";
 import { loadActor } from "../auth/repository.ts";
 import { clientDashboard, pickCurrentTransaction } from "./dashboard.ts";
-import { addDays, todayInQuebec } from "./today.ts";
 
 const ctx = useTestApp();
 const URL = "/api/v1/portail/transactions/client";

@@ -11,10 +11,10 @@ import {
   users,
 } from "../../db/schema.ts";
 import { notFound } from "../../lib/errors.ts";
+import { todayInQuebec } from "../../lib/quebec-time.ts";
 import type { Actor } from "../../types.ts";
 import { type DashboardParts, dashboardParts } from "./policy.ts";
 import { findTransactionDetail } from "./repository.ts";
-import { todayInQuebec } from "./today.ts";
 
 // The client dashboard in a fixed number of queries whatever the amount of data: two to find
 // the client's context and transactions, then one per part (detail, stats, étapes, documents,

@@ -8,6 +8,7 @@ import {
   transaction_taches as t,
   users,
 } from "../../db/schema.ts";
+import { todayInQuebecSql } from "../../lib/quebec-time.ts";
 import type { Actor } from "../../types.ts";
 import { transactionScope } from "../portail-transactions/access.ts";
 
@@ -15,10 +16,9 @@ import { transactionScope } from "../portail-transactions/access.ts";
  * Today's calendar date in Québec, computed by the database so it depends neither on the API
  * server's time zone nor on the session's.
  */
-export const todayInMontreal = sql`(now() at time zone 'America/Montreal')::date`;
 const isOpen = sql`${t.completee} = false`;
-const isLate = sql`(${isOpen} and ${t.echeance} < ${todayInMontreal})`;
-const isUpcoming = sql`(${isOpen} and ${t.echeance} between ${todayInMontreal} and ${todayInMontreal} + ${sql.raw(String(TACHE_A_VENIR_DAYS))})`;
+const isLate = sql`(${isOpen} and ${t.echeance} < ${todayInQuebecSql})`;
+const isUpcoming = sql`(${isOpen} and ${t.echeance} between ${todayInQuebecSql} and ${todayInQuebecSql} + ${sql.raw(String(TACHE_A_VENIR_DAYS))})`;
 const prioriteRank = sql`case ${t.priorite} when 'haute' then 0 when 'moyenne' then 1 else 2 end`;
 
 /** A task's own columns, plus whether it is late today. */

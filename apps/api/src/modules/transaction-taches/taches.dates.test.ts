@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/context.ts";
 import { createActiveClient, type TestUser } from "../../../test/factories.ts";
 import { countQueries, rowsOf } from "../../db/client.ts";
-import { todayInMontreal } from "./repository.ts";
+import { todayInQuebecSql } from "../../lib/quebec-time.ts";
 import { insertTaches, montrealDate, storedTache } from "./test-helpers.ts";
 
 const ctx = useTestApp();
@@ -84,7 +84,7 @@ describe("late and upcoming counts around today's date in Québec", () => {
       const today = await ctx.database.db.transaction(async (tx) => {
         await tx.execute(sql.raw(`set local time zone '${zone}'`));
         const [row] = rowsOf<{ today: string }>(
-          await tx.execute(sql`select ${todayInMontreal}::text as today`),
+          await tx.execute(sql`select ${todayInQuebecSql}::text as today`),
         );
         return row!.today;
       });
