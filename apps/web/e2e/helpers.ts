@@ -83,3 +83,34 @@ export const text = {
     notFound: "Page not found",
   },
 } as const;
+
+export const PASSWORD = "une longue phrase pour le portail 2026";
+
+/** Signs up a new broker through the form and waits for the dashboard. */
+export async function registerBroker(page: Page, locale: Locale = "fr") {
+  const t = text[locale];
+  const email = uniqueEmail(`${locale}-session`);
+  await page.goto(`/${locale}/register`);
+  await page.getByLabel(t.register.firstName).fill("Nadia");
+  await page.getByRole("textbox", { name: t.register.lastName, exact: true }).fill("Bouchard");
+  await page.getByLabel(t.register.email).fill(email);
+  await page.getByLabel(t.register.password).fill(PASSWORD);
+  await page.getByRole("button", { name: t.register.submit }).click();
+  await expect(page).toHaveURL(`/${locale}/dashboard`);
+  return { email };
+}
+
+export async function login(page: Page, email: string, password: string, locale: Locale = "fr") {
+  const t = text[locale];
+  await page.goto(`/${locale}/login`);
+  await page.getByLabel(t.login.email).fill(email);
+  await page.getByLabel(t.login.password).fill(password);
+  await page.getByRole("button", { name: t.login.submit }).click();
+}
+
+/** An active client of the API's demo data (seeded on an empty development database). */
+export const DEMO_CLIENT = {
+  email: "sophie.tremblay@example.com",
+  password: "demo-portail-2026",
+  firstName: "Sophie",
+};

@@ -1,9 +1,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import type { z } from "zod";
-import { forwardedMetaOf } from "../request-meta";
+import { forwardedMetaOf, SESSION_RENEWED_HEADER } from "../request-meta";
 import {
   ACCESS_COOKIE,
+  accessTokenMaxAge,
   clearedSessionCookies,
   REFRESH_COOKIE,
   refreshCookie,
@@ -27,8 +28,10 @@ type Init = Omit<ApiRequest, "accessToken" | "meta"> & {
  */
 export async function apiFetch(path: string, init: Init = {}): Promise<Response> {
   const jar = await cookies();
-  const meta = forwardedMetaOf(await headers());
+  const requestHeaders = await headers();
+  const meta = forwardedMetaOf(requestHeaders);
   if (init.anonymous) return callApi(path, { ...init, meta });
+  if (requestHeaders.get(SESSION_RENEWED_HEADER)) storeRenewedSession(jar);
 
   const accessToken = jar.get(ACCESS_COOKIE)?.value;
   if (!accessToken && !jar.get(REFRESH_COOKIE)) {
@@ -55,6 +58,24 @@ export async function apiJson<S extends z.ZodType>(
 }
 
 type CookieJar = Awaited<ReturnType<typeof cookies>>;
+
+/**
+ * proxy.ts renewed this action's session and handed the new tokens in the request cookies.
+ * Storing them through cookies() as well makes them reach the browser even when the action
+ * ends with a redirect (which drops the cookies the proxy set on its own response).
+ */
+function storeRenewedSession(jar: CookieJar) {
+  const access = jar.get(ACCESS_COOKIE)?.value;
+  const refresh = jar.get(REFRESH_COOKIE)?.value;
+  if (!access || !refresh || !canWriteCookies(jar)) return;
+  for (const cookie of sessionCookies({
+    access_token: access,
+    refresh_token: refresh,
+    expires_in: accessTokenMaxAge(access),
+  })) {
+    jar.set(cookie);
+  }
+}
 
 async function renewWhereWritable(jar: CookieJar, meta: ForwardedMeta): Promise<string | null> {
   const refreshToken = jar.get(REFRESH_COOKIE)?.value;

@@ -7,7 +7,10 @@ import { env } from "../env";
 export const ACCESS_COOKIE = "portail_at";
 export const REFRESH_COOKIE = "portail_rt";
 
-/** Refresh this long before the access token expires, so a render never starts with a dying token. */
+/**
+ * Refresh this long before the access token expires, so a render never starts with a dying
+ * token: a minute, or a quarter of the token's lifetime when tokens are that short.
+ */
 export const REFRESH_MARGIN_SECONDS = 60;
 
 export interface CookieSpec {
@@ -45,24 +48,47 @@ export function clearedSessionCookies(): CookieSpec[] {
   return [ACCESS_COOKIE, REFRESH_COOKIE].map((name) => ({ name, value: "", maxAge: 0, ...base() }));
 }
 
-/**
- * Seconds until the access token expires, read from its `exp` claim without verifying it:
- * only the API verifies tokens; the web server only decides when to refresh.
- */
-export function secondsUntilExpiry(accessToken: string | undefined, now = Date.now()): number {
-  if (!accessToken) return 0;
+interface AccessClaims {
+  exp?: unknown;
+  iat?: unknown;
+}
+
+/** Reads the access token's claims without verifying it: only the API verifies tokens. */
+function claimsOf(accessToken: string): AccessClaims | null {
   const payload = accessToken.split(".")[1];
-  if (!payload) return 0;
+  if (!payload) return null;
   try {
-    const { exp } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as {
-      exp?: unknown;
-    };
-    return typeof exp === "number" ? exp - Math.floor(now / 1000) : 0;
+    return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as AccessClaims;
   } catch {
-    return 0;
+    return null;
   }
 }
 
+/** Seconds the access token has left (0 when unreadable), to give its cookie the same life. */
+export function accessTokenMaxAge(accessToken: string, now = Date.now()): number {
+  const exp = claimsOf(accessToken)?.exp;
+  return typeof exp === "number" ? Math.max(0, Math.floor(exp - now / 1000)) : 0;
+}
+
+/** Whether the web server should renew the session before using this access token. */
 export function needsRefresh(accessToken: string | undefined, now = Date.now()): boolean {
-  return secondsUntilExpiry(accessToken, now) <= REFRESH_MARGIN_SECONDS;
+  if (!accessToken) return true;
+  const claims = claimsOf(accessToken);
+  if (typeof claims?.exp !== "number") return true;
+  const lifetime = typeof claims.iat === "number" ? claims.exp - claims.iat : Infinity;
+  const margin = Math.min(REFRESH_MARGIN_SECONDS, lifetime / 4);
+  return claims.exp - now / 1000 <= margin;
+}
+
+/** A Set-Cookie header value for a cookie spec. */
+export function serializeCookie(cookie: CookieSpec): string {
+  const parts = [
+    `${cookie.name}=${encodeURIComponent(cookie.value)}`,
+    `Path=${cookie.path}`,
+    `Max-Age=${cookie.maxAge}`,
+  ];
+  if (cookie.maxAge <= 0) parts.push("Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+  parts.push("HttpOnly", "SameSite=Lax");
+  if (cookie.secure) parts.push("Secure");
+  return parts.join("; ");
 }
