@@ -161,7 +161,7 @@ test("phone layout: the menu opens as a drawer", async ({ page }) => {
   await page.getByRole("button", { name: "Ouvrir le menu" }).click();
   const drawer = page.getByRole("dialog");
   await expect(drawer).toBeVisible();
-  await expectNoAxeViolations(page, "/fr/dashboard drawer open");
+  await expectNoAxeViolations(page, "/fr/dashboard drawer open", { modalOpen: true });
   await drawer.getByRole("link", { name: "Inviter un client" }).click();
   await expect(page).toHaveURL("/fr/dashboard/portail-client/courtier/clients/inviter");
   await expect(drawer).toBeHidden();

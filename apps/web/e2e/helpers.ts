@@ -4,7 +4,14 @@ import { expect, type Page } from "@playwright/test";
 export type Locale = "fr" | "en";
 
 /** Fails with a readable list when axe finds any WCAG 2.1 A/AA violation on the page. */
-export async function expectNoAxeViolations(page: Page, context: string) {
+export async function expectNoAxeViolations(
+  page: Page,
+  context: string,
+  { modalOpen = false } = {},
+) {
+  // Every page has an h1; waiting for it means the scan sees the page, not its loading state.
+  // (An open modal hides the page from the accessibility tree, h1 included.)
+  if (!modalOpen) await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { formatCalendarDate, formatDateTime, formatMoney } from "./format";
+
+// Intl separates French thousands with a narrow no-break space and puts a no-break space
+// before "$"; normalize them to compare with what people read.
+const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, " ");
+
+describe("formatMoney", () => {
+  it("writes Canadian dollars the Québec way", () => {
+    expect(plain(formatMoney("450000.00", "fr"))).toBe("450 000,00 $");
+    expect(formatMoney("450000.00", "en")).toBe("$450,000.00");
+  });
+});
+
+describe("formatCalendarDate", () => {
+  it("never shifts a calendar date, whatever the time zone", () => {
+    expect(formatCalendarDate("2026-03-15", "fr")).toBe("15 mars 2026");
+    expect(formatCalendarDate("2026-03-15", "en")).toBe("March 15, 2026");
+    expect(formatCalendarDate("2026-01-01", "fr")).toBe("1 janvier 2026");
+  });
+
+  it("leaves an unreadable value as it is", () => {
+    expect(formatCalendarDate("bientôt", "fr")).toBe("bientôt");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows a moment in Québec's time zone", () => {
+    // 02:30 UTC on March 16 is still March 15 in Montréal (EDT, UTC-4).
+    expect(plain(formatDateTime("2026-03-16T02:30:00Z", "fr"))).toContain("15 mars 2026");
+    expect(plain(formatDateTime("2026-03-16T02:30:00Z", "en"))).toMatch(/Mar 15, 2026.*10:30/);
+  });
+});
