@@ -115,6 +115,9 @@ export async function login(page: Page, email: string, password: string, locale:
   await page.getByRole("button", { name: t.login.submit }).click();
 }
 
+/** The broker of the API's demo data, who has clients with transactions. */
+export const DEMO_BROKER = { email: "marie.dubois@example.com", password: "demo-portail-2026" };
+
 /** An active client of the API's demo data (seeded on an empty development database). */
 export const DEMO_CLIENT = {
   email: "sophie.tremblay@example.com",

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_CLIENT, expectNoAxeViolations, login, registerBroker } from "./helpers";
+import { DEMO_BROKER, DEMO_CLIENT, expectNoAxeViolations, login, registerBroker } from "./helpers";
 
 const CLIENTS = "/fr/dashboard/portail-client/courtier/clients";
 const CLIENT_HOME = "/fr/dashboard/portail-client/client";
@@ -105,4 +105,38 @@ test("the same-origin API door", async ({ page, context }) => {
 
   await context.clearCookies();
   expect(await status("/api/proxy/client-invitations")).toBe(401);
+});
+
+test("uploads stream through the door, and the API's refusals come back", async ({ page }) => {
+  await login(page, DEMO_BROKER.email, DEMO_BROKER.password);
+  await expect(page).toHaveURL("/fr/dashboard");
+
+  const results = await page.evaluate(async () => {
+    const list = await (await fetch("/api/proxy/portail/transactions/courtier")).json();
+    const transactionId = String(list.items[0].id);
+    const upload = async (name: string, bytes: Uint8Array<ArrayBuffer>, type: string) => {
+      const form = new FormData();
+      form.set("transaction_id", transactionId);
+      form.set("categorie", "Test e2e");
+      form.set("file", new File([bytes], name, { type }));
+      const response = await fetch("/api/proxy/portail/transaction-documents", {
+        method: "POST",
+        body: form,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    // 26 MB: over the API's 25 MB limit, refused before it has all been read.
+    const tooBig = new Uint8Array(26 * 1024 * 1024);
+    tooBig.set(pdf);
+    return {
+      ok: await upload("offre.pdf", pdf, "application/pdf"),
+      tooBig: await upload("gros.pdf", tooBig, "application/pdf"),
+    };
+  });
+
+  expect(results.ok.status).toBe(201);
+  expect(results.ok.body).toMatchObject({ nom: "offre.pdf", type: "pdf" });
+  expect(results.tooBig.status).toBe(413);
+  expect(results.tooBig.body).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiPathFromSegments, isSameOriginRequest } from "./forwarding";
+import { apiPathFromSegments, isSameOriginRequest, toProxyUrl } from "./forwarding";
 
 describe("apiPathFromSegments", () => {
   it("rebuilds an API path", () => {
@@ -50,5 +50,13 @@ describe("isSameOriginRequest", () => {
     ["PUT", { origin: "null" }],
   ])("refuses %s with %j", (method, init) => {
     expect(isSameOriginRequest(method, headers(init))).toBe(false);
+  });
+});
+
+describe("toProxyUrl", () => {
+  it("maps an API path to the same-origin door", () => {
+    expect(toProxyUrl("/api/v1/portail/transaction-documents/7/download?token=abc")).toBe(
+      "/api/proxy/portail/transaction-documents/7/download?token=abc",
+    );
   });
 });

@@ -65,3 +65,11 @@ export const FORWARDED_RESPONSE_HEADERS = [
   "x-content-type-options",
   "x-request-id",
 ];
+
+/**
+ * The browser's URL for an API path the API handed out (e.g. a document's `download_url`,
+ * "/api/v1/portail/transaction-documents/7/download?token=…"): the same path behind /api/proxy.
+ */
+export function toProxyUrl(apiUrl: string): string {
+  return apiUrl.replace(/^\/api\/v1\//, "/api/proxy/");
+}

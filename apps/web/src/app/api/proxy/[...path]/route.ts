@@ -1,4 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { type NextRequest, NextResponse } from "next/server";
 import {
   apiPathFromSegments,
@@ -51,18 +55,15 @@ async function forward(request: NextRequest, context: { params: Promise<{ path: 
   headers.set("authorization", `Bearer ${accessToken}`);
 
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
-  let upstream: Response;
+  let upstream: Upstream;
   try {
-    upstream = await fetch(`${env.apiUrl}/api/v1${path}${request.nextUrl.search}`, {
-      method: request.method,
+    upstream = await send(
+      new URL(`${env.apiUrl}/api/v1${path}${request.nextUrl.search}`),
+      request.method,
       headers,
-      body: hasBody ? request.body : undefined,
-      // Streams the upload as it arrives instead of reading it into memory first.
-      ...(hasBody ? { duplex: "half" } : {}),
-      signal: request.signal,
-      redirect: "manual",
-      cache: "no-store",
-    } as RequestInit);
+      hasBody ? request.body : null,
+      request.signal,
+    );
   } catch {
     return withCookies(
       problem(503, "SERVICE_UNAVAILABLE", "The API could not be reached", requestId),
@@ -72,14 +73,57 @@ async function forward(request: NextRequest, context: { params: Promise<{ path: 
 
   const responseHeaders = new Headers();
   for (const name of FORWARDED_RESPONSE_HEADERS) {
-    const value = upstream.headers.get(name);
-    if (value) responseHeaders.set(name, value);
+    const value = upstream.headers[name];
+    if (value) responseHeaders.set(name, Array.isArray(value) ? value.join(", ") : value);
   }
-  const response = new NextResponse(upstream.body, {
+  const response = new NextResponse(request.method === "HEAD" ? null : upstream.body, {
     status: upstream.status,
     headers: responseHeaders,
   });
   return withCookies(response, cookies);
+}
+
+interface Upstream {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: ReadableStream<Uint8Array>;
+}
+
+/**
+ * node:http rather than fetch: the API may refuse an upload (401, 413, 415) before reading all
+ * of it and close the connection; fetch then fails with EPIPE and loses the answer, while here
+ * the answer arrives first and the rest of the upload is dropped.
+ */
+function send(
+  url: URL,
+  method: string,
+  headers: Headers,
+  body: ReadableStream<Uint8Array> | null,
+  signal: AbortSignal,
+): Promise<Upstream> {
+  return new Promise((resolve, reject) => {
+    const upstream = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, {
+      method,
+      headers: Object.fromEntries(headers),
+      signal,
+    });
+    upstream.on("response", (response) => {
+      resolve({
+        status: response.statusCode ?? 502,
+        headers: response.headers,
+        body: Readable.toWeb(response) as ReadableStream<Uint8Array>,
+      });
+    });
+    // Before a response this is a real failure; after one it is the refused upload's end.
+    upstream.on("error", reject);
+    if (!body) {
+      upstream.end();
+      return;
+    }
+    const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
+    source.on("error", () => upstream.destroy());
+    source.pipe(upstream);
+  });
 }
 
 /** The access token to use, renewed first when it is about to expire. */
