@@ -8,8 +8,8 @@ const nextConfig: NextConfig = {
   transpilePackages: ["@portail/shared"],
   poweredByHeader: false,
   experimental: {
-    // Server actions only carry forms; uploads go through the /api/proxy route handler.
-    serverActions: { bodySizeLimit: "1mb" },
+    // forbidden() and forbidden.tsx: the « Accès refusé » page of SPEC §5.
+    authInterrupts: true,
   },
 };
 

@@ -30,7 +30,7 @@ export function DashboardLayout({ user, children }: { user: User; children: Reac
         <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-gray-200 bg-white px-4 sm:px-6">
           <MobileNav />
           <Link href={paths.dashboard} className="rounded-lg lg:hidden">
-            <Brand />
+            <Brand compactOnPhone />
           </Link>
           <div className="ml-auto flex items-center gap-2 sm:gap-4">
             <LocaleSwitcher />

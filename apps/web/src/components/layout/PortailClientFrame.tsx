@@ -20,7 +20,7 @@ export function PortailClientFrame({ user, children }: { user: User; children: R
         {t("skipToContent")}
       </a>
       <header className="sticky top-0 z-30 flex h-16 items-center gap-3 border-b border-gray-200 bg-white px-4 sm:px-6">
-        <Brand />
+        <Brand compactOnPhone />
         <div className="ml-auto flex items-center gap-2 sm:gap-4">
           <LocaleSwitcher />
           <UserMenu firstName={user.first_name} lastName={user.last_name} email={user.email} />
