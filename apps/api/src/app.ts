@@ -55,6 +55,10 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
         ? (_address: string, hop: number) => hop < config.trustProxyHops
         : false,
     bodyLimit: 1024 * 1024,
+    // On close, idle keep-alive sockets are dropped at once (they would hold the shutdown
+    // open); requests in flight finish, and new requests meanwhile get 503.
+    forceCloseConnections: "idle",
+    return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

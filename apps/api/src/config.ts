@@ -54,16 +54,97 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\//, "must be a redis:// URL")
       .optional(),
   ),
+  // Key prefix of the shared rate-limit counters, so several deployments (or test runs) can
+  // share one Redis without counting each other's requests.
+  RATE_LIMIT_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, "must be 1-64 letters, digits or : . _ -")
+    .default("portail-rl-"),
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_AUTH_PER_EMAIL: z.coerce.number().int().min(1).default(10),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  // How many API processes run side by side (Railway: the service's replica count). Above 1,
+  // everything a request may need later must live outside the process (checked below).
+  API_REPLICAS: z.coerce.number().int().min(1).max(100).default(1),
   MIGRATE_ON_START: bool.optional(),
   SEED_ON_START: bool.optional(),
 });
 
 // Checked outside the schema: zod skips object refinements once any field fails, and the
-// start-up message must list every problem at once.
-const REQUIRED_IN_PRODUCTION = ["DATABASE_URL", "JWT_SECRET"] as const;
+// start-up message must list every problem at once. Production must not run on a development
+// default: an embedded database, a secret kept on the container's disk, emails written to
+// files nobody reads, links to localhost.
+const REQUIRED_IN_PRODUCTION = [
+  "DATABASE_URL",
+  "JWT_SECRET",
+  "FRONTEND_URL",
+  "MAIL_SERVER",
+  "MAIL_FROM",
+] as const;
+
+// Values copied from a template instead of generated; compared without case or punctuation.
+const PLACEHOLDER_SECRETS = [
+  "changeme",
+  "changethis",
+  "replaceme",
+  "replacethis",
+  "placeholder",
+  "yoursecret",
+  "yourjwtsecret",
+  "example",
+  "dummy",
+  "insecure",
+  "notasecret",
+];
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+function productionProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const key of REQUIRED_IN_PRODUCTION) {
+    if (!env[key]) problems.push(`${key}: required in production`);
+  }
+  const secret = env.JWT_SECRET;
+  // A short one is already reported by the schema.
+  if (secret && secret.length >= 32) {
+    const folded = secret.toLowerCase().replace(/[^a-z0-9]/g, "");
+    if (PLACEHOLDER_SECRETS.some((p) => folded.includes(p)) || new Set(secret).size < 10) {
+      problems.push(
+        "JWT_SECRET: looks like a placeholder; generate one with `openssl rand -base64 48`",
+      );
+    }
+  }
+  const frontend = parseUrl(env.FRONTEND_URL);
+  if (frontend?.protocol === "http:" && !LOCAL_HOSTS.has(frontend.hostname)) {
+    problems.push("FRONTEND_URL: must be https:// in production (http only for localhost)");
+  }
+  return problems;
+}
+
+function parseUrl(value: string | undefined): URL | undefined {
+  try {
+    return value ? new URL(value) : undefined;
+  } catch {
+    return undefined; // reported by the schema
+  }
+}
+
+/** Several replicas share nothing in memory or on disk: files and rate limits live outside. */
+function replicaProblems(env: Record<string, string | undefined>): string[] {
+  const replicas = Number(env.API_REPLICAS ?? 1);
+  if (!(replicas > 1)) return [];
+  const problems: string[] = [];
+  if (!env.S3_BUCKET) {
+    problems.push(
+      `S3_BUCKET: required when API_REPLICAS is ${replicas} (local disk is not shared between replicas)`,
+    );
+  }
+  if (!env.REDIS_URL) {
+    problems.push(
+      `REDIS_URL: required when API_REPLICAS is ${replicas} (rate limits must be shared between replicas)`,
+    );
+  }
+  return problems;
+}
 
 export type Env = z.input<typeof envSchema>;
 export type Config = ReturnType<typeof toConfig>;
@@ -116,6 +197,8 @@ function toConfig(env: z.output<typeof envSchema>) {
     maxUploadBytes: env.MAX_UPLOAD_MB * 1024 * 1024,
     brokerSignup: env.BROKER_SIGNUP,
     redisUrl: env.REDIS_URL,
+    rateLimitRedisPrefix: env.RATE_LIMIT_REDIS_PREFIX,
+    replicas: env.API_REPLICAS,
     trustProxyHops: env.TRUST_PROXY_HOPS ?? (isProduction ? 1 : 0),
     rateLimit: {
       authPerIp: env.RATE_LIMIT_AUTH_PER_IP,
@@ -143,11 +226,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         const name = issue.path.join(".") || "(environment)";
         return `${name}: ${issue.message}`;
       });
-  if (env.NODE_ENV === "production") {
-    for (const key of REQUIRED_IN_PRODUCTION) {
-      if (!env[key]) problems.push(`${key}: required in production`);
-    }
-  }
+  if (env.NODE_ENV === "production") problems.push(...productionProblems(env));
+  problems.push(...replicaProblems(env));
   if (!result.success || problems.length > 0) throw new ConfigError(problems);
   return toConfig(result.data);
 }

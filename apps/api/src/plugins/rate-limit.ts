@@ -23,7 +23,7 @@ export default fp(
     await app.register(rateLimit, {
       global: false,
       redis,
-      nameSpace: "portail-rl-",
+      nameSpace: app.config.rateLimitRedisPrefix,
       errorResponseBuilder: (_request, context) =>
         new AppError("RATE_LIMITED", `Too many attempts; retry in ${context.after}`, {
           headers: { "retry-after": String(Math.ceil(context.ttl / 1000)) },
