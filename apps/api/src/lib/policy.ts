@@ -23,6 +23,19 @@ export const isTransactionClient = (actor: Actor, resource: { client_invitation_
   actor.client_invitation_id !== null &&
   resource.client_invitation_id === actor.client_invitation_id;
 
+/** Anything that belongs to a transaction, as loaded for a policy decision. */
+export interface TransactionResource {
+  courtier_id: number;
+  client_invitation_id: number;
+  flags: AccessFlags;
+}
+
+/** The transaction's broker or its client: the only two parties to anything in it. */
+export const isTransactionParty = (
+  actor: Actor,
+  resource: { courtier_id: number; client_invitation_id: number },
+) => isOwnerBroker(actor, resource) || isTransactionClient(actor, resource);
+
 /** Brokers see every module; a client only those the broker left enabled. */
 export const hasAccess = (actor: Actor, flags: AccessFlags, flag: AccessFlag) =>
   actor.role !== "client" || flags[flag];

@@ -17,6 +17,15 @@ export interface TransactionAccess {
   client_user_id: number | null;
 }
 
+/** The invitation's access flags, selected as one nested `flags` object. */
+export const accessFlagColumns = {
+  acces_documents: client_invitations.acces_documents,
+  acces_messagerie: client_invitations.acces_messagerie,
+  acces_taches: client_invitations.acces_taches,
+  acces_calendrier: client_invitations.acces_calendrier,
+  acces_proprietes: client_invitations.acces_proprietes,
+};
+
 /** The scoping condition: a broker's own transactions, or the client's own invitation's. */
 export function transactionScope(actor: Actor): SQL | undefined {
   if (actor.role === "courtier") return eq(portail_transactions.courtier_id, actor.id);
@@ -45,11 +54,7 @@ export async function findTransactionForActor(
       client_invitation_id: portail_transactions.client_invitation_id,
       type: portail_transactions.type,
       statut: portail_transactions.statut,
-      acces_documents: client_invitations.acces_documents,
-      acces_messagerie: client_invitations.acces_messagerie,
-      acces_taches: client_invitations.acces_taches,
-      acces_calendrier: client_invitations.acces_calendrier,
-      acces_proprietes: client_invitations.acces_proprietes,
+      flags: accessFlagColumns,
       client_user_id: users.id,
     })
     .from(portail_transactions)
@@ -60,19 +65,7 @@ export async function findTransactionForActor(
     .leftJoin(users, eq(users.client_invitation_id, client_invitations.id))
     .where(and(eq(portail_transactions.id, transactionId), scope))
     .limit(1);
-  if (!row) return null;
-  const {
-    acces_documents,
-    acces_messagerie,
-    acces_taches,
-    acces_calendrier,
-    acces_proprietes,
-    ...rest
-  } = row;
-  return {
-    ...rest,
-    flags: { acces_documents, acces_messagerie, acces_taches, acces_calendrier, acces_proprietes },
-  };
+  return row ?? null;
 }
 
 export async function requireTransactionForActor(db: Db, actor: Actor, transactionId: number) {

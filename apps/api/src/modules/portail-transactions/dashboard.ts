@@ -13,6 +13,7 @@ import {
 import { notFound } from "../../lib/errors.ts";
 import { todayInQuebec } from "../../lib/quebec-time.ts";
 import type { Actor } from "../../types.ts";
+import { accessFlagColumns } from "./access.ts";
 import { type DashboardParts, dashboardParts } from "./policy.ts";
 import { findTransactionDetail } from "./repository.ts";
 
@@ -34,13 +35,7 @@ export function pickCurrentTransaction<T extends Pick<Summary, "statut">>(
 async function loadClientContext(db: Db, invitationId: number) {
   const [row] = await db
     .select({
-      flags: {
-        acces_documents: client_invitations.acces_documents,
-        acces_messagerie: client_invitations.acces_messagerie,
-        acces_taches: client_invitations.acces_taches,
-        acces_calendrier: client_invitations.acces_calendrier,
-        acces_proprietes: client_invitations.acces_proprietes,
-      },
+      flags: accessFlagColumns,
       courtier: {
         id: users.id,
         first_name: users.first_name,

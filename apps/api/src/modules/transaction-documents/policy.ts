@@ -1,27 +1,19 @@
 import { notFound } from "../../lib/errors.ts";
 import {
-  type AccessFlags,
   accessDisabled,
   authorize,
   hasAccess,
   isOwnerBroker,
-  isTransactionClient,
+  isTransactionParty,
+  type TransactionResource,
 } from "../../lib/policy.ts";
 import type { Actor } from "../../types.ts";
 
-/** What the document policies look at: the document's transaction and its client's flags. */
-export interface DocumentScope {
-  courtier_id: number;
-  client_invitation_id: number;
-  flags: AccessFlags;
-}
-
-const isParty = (actor: Actor, scope: DocumentScope) =>
-  isOwnerBroker(actor, scope) || isTransactionClient(actor, scope);
+export type DocumentScope = TransactionResource;
 
 /** Both parties read a transaction's documents; its client only with acces_documents. */
 export const canReadDocuments = (actor: Actor, scope: DocumentScope) =>
-  isParty(actor, scope) && hasAccess(actor, scope.flags, "acces_documents");
+  isTransactionParty(actor, scope) && hasAccess(actor, scope.flags, "acces_documents");
 
 /** Only the transaction's broker shares and deletes documents. */
 export const canManageDocuments = (actor: Actor, scope: DocumentScope) =>
@@ -32,7 +24,7 @@ export const canManageDocuments = (actor: Actor, scope: DocumentScope) =>
  * a party), then the access flag (403 ACCESS_DISABLED).
  */
 export function authorizeReadDocuments(actor: Actor, scope: DocumentScope) {
-  authorize(isParty(actor, scope), notFound("Document"));
+  authorize(isTransactionParty(actor, scope), notFound("Document"));
   authorize(canReadDocuments(actor, scope), accessDisabled("acces_documents"));
 }
 

@@ -8,7 +8,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import type { Actor } from "../../types.ts";
-import { transactionScope } from "../portail-transactions/access.ts";
+import { accessFlagColumns, transactionScope } from "../portail-transactions/access.ts";
 import type { DocumentScope } from "./policy.ts";
 
 export type DocumentRow = typeof transaction_documents.$inferSelect;
@@ -79,11 +79,7 @@ export async function findDocumentForActor(
       storage_key: transaction_documents.storage_key,
       courtier_id: portail_transactions.courtier_id,
       client_invitation_id: portail_transactions.client_invitation_id,
-      acces_documents: client_invitations.acces_documents,
-      acces_messagerie: client_invitations.acces_messagerie,
-      acces_taches: client_invitations.acces_taches,
-      acces_calendrier: client_invitations.acces_calendrier,
-      acces_proprietes: client_invitations.acces_proprietes,
+      flags: accessFlagColumns,
     })
     .from(transaction_documents)
     .innerJoin(
@@ -103,13 +99,7 @@ export async function findDocumentForActor(
     storage_key: row.storage_key,
     courtier_id: row.courtier_id,
     client_invitation_id: row.client_invitation_id,
-    flags: {
-      acces_documents: row.acces_documents,
-      acces_messagerie: row.acces_messagerie,
-      acces_taches: row.acces_taches,
-      acces_calendrier: row.acces_calendrier,
-      acces_proprietes: row.acces_proprietes,
-    },
+    flags: row.flags,
   };
 }
 

@@ -7,7 +7,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import type { Actor } from "../../types.ts";
-import { transactionScope } from "../portail-transactions/access.ts";
+import { accessFlagColumns, transactionScope } from "../portail-transactions/access.ts";
 import type { MessageCursor } from "./cursor.ts";
 
 /** The thread's sort key as UTC text with microseconds: what cursors carry. */
@@ -138,13 +138,7 @@ export async function findMessageForActor(db: Db, actor: Actor, messageId: numbe
       ...messageColumns,
       courtier_id: portail_transactions.courtier_id,
       client_invitation_id: portail_transactions.client_invitation_id,
-      flags: {
-        acces_documents: client_invitations.acces_documents,
-        acces_messagerie: client_invitations.acces_messagerie,
-        acces_taches: client_invitations.acces_taches,
-        acces_calendrier: client_invitations.acces_calendrier,
-        acces_proprietes: client_invitations.acces_proprietes,
-      },
+      flags: accessFlagColumns,
     })
     .from(m)
     .innerJoin(portail_transactions, eq(portail_transactions.id, m.transaction_id))

@@ -1,36 +1,29 @@
 import { notFound } from "../../lib/errors.ts";
 import {
-  type AccessFlags,
   accessDisabled,
   authorize,
   hasAccess,
   isOwnerBroker,
-  isTransactionClient,
+  isTransactionParty,
+  type TransactionResource,
 } from "../../lib/policy.ts";
 import type { Actor } from "../../types.ts";
 
 // Who may do what with a transaction's tasks. Resources arrive already loaded by a query scoped
 // to the actor; these checks decide between serving, 403 and 404.
 
-interface TacheResource {
-  courtier_id: number;
-  client_invitation_id: number;
-  flags: AccessFlags;
-}
-
-export const isParty = (actor: Actor, resource: TacheResource) =>
-  isOwnerBroker(actor, resource) || isTransactionClient(actor, resource);
+type TacheResource = TransactionResource;
 
 /** Reading and ticking tasks off: both parties, a client only while acces_taches is on. */
 export const canFollowTaches = (actor: Actor, resource: TacheResource) =>
-  isParty(actor, resource) && hasAccess(actor, resource.flags, "acces_taches");
+  isTransactionParty(actor, resource) && hasAccess(actor, resource.flags, "acces_taches");
 
 /** Creating, editing and deleting: the transaction's broker only. */
 export const canManageTaches = (actor: Actor, resource: TacheResource) =>
   isOwnerBroker(actor, resource);
 
 export function authorizeFollow(actor: Actor, resource: TacheResource, what = "Tache") {
-  authorize(isParty(actor, resource), notFound(what));
+  authorize(isTransactionParty(actor, resource), notFound(what));
   authorize(canFollowTaches(actor, resource), accessDisabled("acces_taches"));
 }
 

@@ -10,7 +10,7 @@ import {
 } from "../../db/schema.ts";
 import { todayInQuebecSql } from "../../lib/quebec-time.ts";
 import type { Actor } from "../../types.ts";
-import { transactionScope } from "../portail-transactions/access.ts";
+import { accessFlagColumns, transactionScope } from "../portail-transactions/access.ts";
 
 /**
  * Today's calendar date in Québec, computed by the database so it depends neither on the API
@@ -128,13 +128,7 @@ export async function findTacheForActor(db: Db, actor: Actor, tacheId: number) {
       cree_par: creePar,
       courtier_id: portail_transactions.courtier_id,
       client_invitation_id: portail_transactions.client_invitation_id,
-      flags: {
-        acces_documents: client_invitations.acces_documents,
-        acces_messagerie: client_invitations.acces_messagerie,
-        acces_taches: client_invitations.acces_taches,
-        acces_calendrier: client_invitations.acces_calendrier,
-        acces_proprietes: client_invitations.acces_proprietes,
-      },
+      flags: accessFlagColumns,
     })
     .from(t)
     .innerJoin(portail_transactions, eq(portail_transactions.id, t.transaction_id))
