@@ -14,7 +14,8 @@ const webUrl = `http://localhost:${webPort}`;
 const chromium =
   process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
-// A throwaway embedded database per run, unless a PostgreSQL URL is given (CI).
+// A throwaway database per run: a fresh PostgreSQL database created on the DATABASE_URL server
+// (and dropped afterwards) by scripts/with-temp-db.mjs, or an embedded one in a temp dir.
 const databaseUrl = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL;
 const dataDir = mkdtempSync(join(tmpdir(), "portail-e2e-"));
 
@@ -58,10 +59,12 @@ export default defineConfig({
   webServer: [
     {
       name: "api",
-      command: "npm run start -w @portail/api",
+      command: "node scripts/with-temp-db.mjs npm run start -w @portail/api",
       cwd: "../..",
       url: `http://127.0.0.1:${apiPort}/health/ready`,
       timeout: 120_000,
+      // SIGTERM lets the API close and the wrapper drop its temporary database.
+      gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
@@ -69,7 +72,8 @@ export default defineConfig({
         PORT: apiPort,
         LOG_LEVEL: "warn",
         FRONTEND_URL: webUrl,
-        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }),
+        DATA_DIR: dataDir,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         // No SMTP: emails are written under DATA_DIR/mail.
         MAIL_WORKER: "true",
         // Every sign-in of the suite comes from one address.
