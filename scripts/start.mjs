@@ -63,6 +63,9 @@ const children = apps.map((app) => {
   const child = spawn("npm", ["run", script, "--workspace", app.workspace], {
     stdio: "inherit",
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...app.env },
+    // Its own process group: npm does not pass signals on to the server it runs, so stopping
+    // signals the whole group (npm, the shell and the server).
+    detached: true,
   });
   child.on("exit", (code, signal) => {
     if (!stopping) {
@@ -76,7 +79,14 @@ const children = apps.map((app) => {
 let stopping = false;
 function stop(code = 0) {
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
+    try {
+      process.kill(-child.pid, "SIGTERM");
+    } catch {
+      child.kill("SIGTERM");
+    }
+  }
   setTimeout(() => process.exit(code), 12_000).unref();
   Promise.all(
     children.map((c) => (c.exitCode === null ? new Promise((r) => c.on("exit", r)) : null)),
