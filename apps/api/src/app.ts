@@ -66,6 +66,16 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  // A keep-alive socket whose request was still running at close would stay open after the
+  // response (Fastify keeps idle sockets 72 s) and hold the shutdown: tell that client to
+  // reconnect, so the socket closes as soon as its response is sent.
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
 
   // 1. Infrastructure.
   await app.register(

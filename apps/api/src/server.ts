@@ -36,10 +36,12 @@ closeWithGrace({ delay: SHUTDOWN_LIMIT_MS }, async ({ signal, err }) => {
     app?.server.closeAllConnections();
   }, REQUEST_GRACE_MS);
   try {
+    // Requests, then the email worker's batch in flight (an onClose hook), then the pool.
     await app.close();
   } finally {
     clearTimeout(cut);
   }
+  await database.close();
   log.info({ ms: Date.now() - started }, "shut down");
 });
 
@@ -56,7 +58,6 @@ app = await buildApp({
       : { transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss" } } }),
   },
 });
-app.addHook("onClose", () => database.close());
 
 if (config.seedOnStart) {
   const { seedIfEmpty } = await import("./db/seed.ts");
