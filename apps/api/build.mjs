@@ -12,7 +12,15 @@ import { build } from "esbuild";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
 const BUNDLED = new Set(["@portail/shared"]);
-const outdir = path.join(root, "dist");
+// `--outdir DIR` (tests) builds under node_modules/.cache/ instead, where node_modules and
+// the migrations folder resolve as they do from dist/. It is emptied first, hence the check.
+const outdirFlag = process.argv.indexOf("--outdir");
+const outdir = path.resolve(root, outdirFlag > 0 ? process.argv[outdirFlag + 1] : "dist");
+const cache = path.join(root, "node_modules", ".cache") + path.sep;
+if (outdir !== path.join(root, "dist") && !outdir.startsWith(cache)) {
+  console.error(`Refusing to build into ${outdir}: use dist/ or a folder under ${cache}`);
+  process.exit(1);
+}
 
 /** "@scope/name/sub/path" → "@scope/name"; "name/sub" → "name". */
 const packageName = (specifier) =>
@@ -69,7 +77,8 @@ if (missing.size > 0) {
 }
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+const where = path.relative(root, outdir);
 console.log(
-  `Built apps/api/dist in ${Date.now() - started} ms (${(bytes / 1024).toFixed(0)} KiB): ` +
-    "node dist/server.js, node dist/db/migrate-cli.js, node dist/db/seed-cli.js",
+  `Built apps/api/${where} in ${Date.now() - started} ms (${(bytes / 1024).toFixed(0)} KiB): ` +
+    `node ${where}/server.js, node ${where}/db/migrate-cli.js, node ${where}/db/seed-cli.js`,
 );
