@@ -106,7 +106,7 @@ export interface ApiProcess {
   waitForLog(match: (line: LogLine) => boolean, what: string): Promise<LogLine>;
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGTERM, and SIGKILL if it is still there 15 s later (cleanup only). */
+  /** Cleanup: SIGTERM, SIGKILL 15 s later, then SIGKILL to anything left in its group. */
   stop(): Promise<void>;
 }
 
@@ -116,10 +116,12 @@ export async function startApi(
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): Promise<ApiProcess> {
+  // Its own process group, so cleanup also reaches a server its launcher left behind.
   const child = spawn(file, args, {
     cwd: options.cwd,
     env: options.env,
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   const logs: LogLine[] = [];
   let text = "";
@@ -181,11 +183,17 @@ export async function startApi(
     waitForLog,
     exited,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // Nothing left in the group: the normal case.
+      }
     },
   };
 }

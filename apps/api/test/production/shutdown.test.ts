@@ -1,10 +1,13 @@
+import { readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { multipart, samplePdf } from "../files.ts";
 import { startSmtpServer } from "../smtp.ts";
 import {
   ADMIN_DATABASE_URL,
+  API_ROOT,
   type ApiProcess,
   call,
   createDatabase,
@@ -21,9 +24,14 @@ import {
   uploadPdf,
 } from "./harness.ts";
 
-// Railway's own commands, run from the repository root as Railway runs them (apps/api/railway.json):
-// build, pre-deploy migration, start; then the SIGTERM Railway sends when it replaces a deployment.
-const npm = (script: string) => ["run", script, "-w", "@portail/api"];
+// Railway's own commands, read from apps/api/railway.json and run from the repository root
+// through `bash -c` as Railpack's image runs them: build, pre-deploy migration, start; then
+// the SIGTERM Railway sends when it replaces a deployment.
+const railway = JSON.parse(readFileSync(path.join(API_ROOT, "railway.json"), "utf8")) as {
+  build: { buildCommand: string };
+  deploy: { preDeployCommand: string[]; startCommand: string; healthcheckPath: string };
+};
+const bash = (command: string) => ["-c", command];
 
 const title = "production build, start and shutdown";
 describe.skipIf(!ADMIN_DATABASE_URL)(
@@ -47,13 +55,15 @@ describe.skipIf(!ADMIN_DATABASE_URL)(
         MAIL_POLL_MS: "100",
       });
 
-      const build = await run("npm", npm("build"), { cwd: REPO_ROOT });
+      const build = await run("bash", bash(railway.build.buildCommand), { cwd: REPO_ROOT });
       expect(build.code, build.stderr).toBe(0);
-      const migrate = await run("npm", npm("db:migrate:prod"), { cwd: REPO_ROOT, env });
-      expect(migrate.code, migrate.stderr).toBe(0);
-      expect(migrate.stdout).toContain("Migrations applied (postgres)");
+      for (const command of railway.deploy.preDeployCommand) {
+        const migrate = await run("bash", bash(command), { cwd: REPO_ROOT, env });
+        expect(migrate.code, migrate.stderr).toBe(0);
+        expect(migrate.stdout).toContain("Migrations applied (postgres)");
+      }
 
-      api = await startApi("npm", npm("start:prod"), { cwd: REPO_ROOT, env });
+      api = await startApi("bash", bash(railway.deploy.startCommand), { cwd: REPO_ROOT, env });
     });
 
     afterAll(async () => {
@@ -64,7 +74,7 @@ describe.skipIf(!ADMIN_DATABASE_URL)(
     });
 
     it("serves health, the API reference, uploads and email from the built JavaScript", async () => {
-      const ready = await call(api.url, "GET", "/health/ready");
+      const ready = await call(api.url, "GET", railway.deploy.healthcheckPath);
       expect(await json(ready)).toEqual({ status: "ok", database: "postgres" });
 
       // Swagger UI's page and assets come from node_modules at run time, not from the bundle.
@@ -131,7 +141,7 @@ describe.skipIf(!ADMIN_DATABASE_URL)(
       await api.waitForLog((line) => line.reqId === requestId, "the upload's arrival");
 
       const signalled = Date.now();
-      // npm is the process Railway signals; `exec` in start:prod makes it reach node.
+      // bash execs npm, the process Railway signals; `exec` in start:prod lets it reach node.
       api.child.kill("SIGTERM");
       await api.waitForLog((line) => line.msg === "shutting down", "the shutdown");
       request.end(body.payload.subarray(half));
