@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { PagePlaceholder } from "@/components/portail-client/PagePlaceholder";
 import { requireCourtier } from "@/lib/auth-guards";
+import { InvitePanel } from "./InviteForm";
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -13,7 +13,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InvitePage({ params }: Props) {
   const { locale } = await params;
-  await requireCourtier();
+  const user = await requireCourtier();
   const t = await getTranslations({ locale, namespace: "invite" });
-  return <PagePlaceholder title={t("title")} body={t("placeholder")} />;
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold text-gray-900">{t("title")}</h1>
+        <p className="mt-1 text-sm text-gray-600">{t("intro")}</p>
+      </div>
+      <InvitePanel
+        broker={{
+          first_name: user.first_name,
+          last_name: user.last_name,
+          email: user.email,
+          telephone: user.telephone,
+        }}
+      />
+    </div>
+  );
 }

@@ -1,0 +1,351 @@
+"use client";
+
+import {
+  createEtapeBodySchema,
+  type Etape,
+  STATUTS_ETAPE,
+  type StatutEtape,
+  updateEtapeBodySchema,
+} from "@portail/shared";
+import { ArrowDown, ArrowUp, Check, Pencil, Plus, RotateCcw, Trash2 } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { cn } from "@/components/ui/cn";
+import { Dialog, DialogClose } from "@/components/ui/Dialog";
+import { SelectField } from "@/components/ui/SelectField";
+import { TextField } from "@/components/ui/TextField";
+import { formatCalendarDate } from "@/lib/format";
+import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { ConfirmDialog } from "../_components/ConfirmDialog";
+import { TextAreaField } from "../_components/TextAreaField";
+import { formatTimeOfDay } from "../_lib/dates";
+import { useActionRunner } from "../_lib/use-action";
+import {
+  createEtapeAction,
+  deleteEtapeAction,
+  reorderEtapesAction,
+  updateEtapeAction,
+} from "./actions";
+
+const statutTone: Record<StatutEtape, string> = {
+  a_planifier: "bg-gray-100 text-gray-800",
+  planifie: "bg-sky-100 text-sky-900",
+  en_cours: "bg-amber-100 text-amber-900",
+  complete: "bg-green-100 text-green-800",
+};
+
+/** The transaction's étapes in order: add, edit, move, complete, delete. */
+export function EtapesSection({
+  transactionId,
+  etapes,
+}: {
+  transactionId: number;
+  etapes: Etape[];
+}) {
+  const t = useTranslations("workspace.etapes");
+  const { run, pending } = useActionRunner();
+
+  function move(index: number, offset: -1 | 1) {
+    const ids = etapes.map((etape) => etape.id);
+    const [moved] = ids.splice(index, 1);
+    ids.splice(index + offset, 0, moved!);
+    run(() => reorderEtapesAction(transactionId, ids), t("moved"));
+  }
+
+  return (
+    <Card className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="text-lg font-semibold text-gray-900">{t("title")}</h2>
+          <p className="text-sm text-gray-600">{t("intro")}</p>
+        </div>
+        <EtapeDialog transactionId={transactionId} />
+      </div>
+      {etapes.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-sm text-gray-700">
+          {t("empty")}
+        </p>
+      ) : (
+        <ol aria-label={t("listLabel")} className="flex flex-col gap-3">
+          {etapes.map((etape, index) => (
+            <EtapeItem
+              key={etape.id}
+              etape={etape}
+              position={index + 1}
+              first={index === 0}
+              last={index === etapes.length - 1}
+              busy={pending}
+              onMove={(offset) => move(index, offset)}
+              transactionId={transactionId}
+            />
+          ))}
+        </ol>
+      )}
+    </Card>
+  );
+}
+
+function EtapeItem({
+  etape,
+  position,
+  first,
+  last,
+  busy,
+  onMove,
+  transactionId,
+}: {
+  etape: Etape;
+  position: number;
+  first: boolean;
+  last: boolean;
+  busy: boolean;
+  onMove: (offset: -1 | 1) => void;
+  transactionId: number;
+}) {
+  const t = useTranslations("workspace.etapes");
+  const tStatut = useTranslations("enumLabels.statutEtape");
+  const tCommon = useTranslations("workspace.common");
+  const locale = useLocale();
+  const { run, pending } = useActionRunner();
+  const done = etape.statut === "complete";
+  const title = etape.titre;
+
+  const when = done
+    ? etape.date_completion
+      ? t("completedOn", { date: formatCalendarDate(etape.date_completion.slice(0, 10), locale) })
+      : null
+    : etape.date_planifiee
+      ? etape.heure_planifiee
+        ? t("scheduledAt", {
+            date: formatCalendarDate(etape.date_planifiee, locale),
+            time: formatTimeOfDay(etape.heure_planifiee, locale),
+          })
+        : t("scheduled", { date: formatCalendarDate(etape.date_planifiee, locale) })
+      : t("notScheduled");
+
+  return (
+    <li
+      className={cn(
+        "flex flex-col gap-3 rounded-xl border p-4 sm:flex-row sm:items-start",
+        done ? "border-green-200 bg-green-50/40" : "border-gray-200 bg-white",
+      )}
+    >
+      <span
+        aria-hidden="true"
+        className={cn(
+          "inline-flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
+          done ? "bg-green-600 text-white" : "bg-accent-50 text-accent-800",
+        )}
+      >
+        {done ? <Check className="size-4" /> : position}
+      </span>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex flex-wrap items-center gap-2">
+          <h3 className={cn("font-medium text-gray-900", done && "text-gray-700")}>{title}</h3>
+          <span
+            className={cn(
+              "rounded-full px-2.5 py-0.5 text-xs font-medium",
+              statutTone[etape.statut],
+            )}
+          >
+            {tStatut(etape.statut)}
+          </span>
+        </div>
+        {etape.description && (
+          <p className="text-sm whitespace-pre-line text-gray-700">{etape.description}</p>
+        )}
+        {when && <p className="text-xs text-gray-600">{when}</p>}
+      </div>
+      <div className="flex flex-wrap items-center gap-1 sm:justify-end">
+        <Button
+          variant="ghost"
+          className="px-2"
+          pending={pending}
+          aria-label={done ? t("reopenLabel", { title }) : t("completeLabel", { title })}
+          onClick={() =>
+            run(
+              () =>
+                updateEtapeAction(etape.id, {
+                  statut: done ? (etape.date_planifiee ? "planifie" : "a_planifier") : "complete",
+                }),
+              done ? t("reopened") : t("completed"),
+            )
+          }
+        >
+          {done ? (
+            <RotateCcw aria-hidden="true" className="size-4" />
+          ) : (
+            <Check aria-hidden="true" className="size-4" />
+          )}
+          <span className="hidden sm:inline">{done ? t("reopen") : t("complete")}</span>
+        </Button>
+        <Button
+          variant="ghost"
+          className="px-2"
+          disabled={first || busy}
+          aria-label={t("moveUp", { title })}
+          onClick={() => onMove(-1)}
+        >
+          <ArrowUp aria-hidden="true" className="size-4" />
+        </Button>
+        <Button
+          variant="ghost"
+          className="px-2"
+          disabled={last || busy}
+          aria-label={t("moveDown", { title })}
+          onClick={() => onMove(1)}
+        >
+          <ArrowDown aria-hidden="true" className="size-4" />
+        </Button>
+        <EtapeDialog transactionId={transactionId} etape={etape} />
+        <ConfirmDialog
+          trigger={
+            <Button
+              variant="ghost"
+              className="px-2 text-red-700 hover:bg-red-50"
+              aria-label={t("delete", { title })}
+            >
+              <Trash2 aria-hidden="true" className="size-4" />
+            </Button>
+          }
+          title={t("deleteTitle", { title })}
+          description={t("deleteBody")}
+          confirmLabel={tCommon("delete")}
+          onConfirm={() =>
+            new Promise((resolve) =>
+              run(
+                () => deleteEtapeAction(etape.id),
+                t("deleted"),
+                (result) => resolve(result.ok),
+              ),
+            )
+          }
+        />
+      </div>
+    </li>
+  );
+}
+
+type EtapeValues = {
+  titre: string;
+  description: string;
+  statut: StatutEtape;
+  date_planifiee: string;
+  heure_planifiee: string;
+};
+
+const valuesOf = (etape?: Etape): EtapeValues => ({
+  titre: etape?.titre ?? "",
+  description: etape?.description ?? "",
+  statut: etape?.statut ?? "a_planifier",
+  date_planifiee: etape?.date_planifiee ?? "",
+  heure_planifiee: etape?.heure_planifiee?.slice(0, 5) ?? "",
+});
+
+/** Adds an étape (no `etape`) or edits one, in a dialog. */
+function EtapeDialog({ transactionId, etape }: { transactionId: number; etape?: Etape }) {
+  const t = useTranslations("workspace");
+  const tAll = useTranslations();
+  const tStatut = useTranslations("enumLabels.statutEtape");
+  const { run, pending } = useActionRunner();
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState(() => valuesOf(etape));
+  const [errors, setErrors] = useState<Record<string, string>>();
+  const formRef = useFocusFirstError(errors);
+
+  function onOpenChange(next: boolean) {
+    if (next) {
+      setValues(valuesOf(etape));
+      setErrors(undefined);
+    }
+    setOpen(next);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = {
+      titre: values.titre,
+      description: values.description.trim() || null,
+      statut: values.statut,
+      date_planifiee: values.date_planifiee || null,
+      heure_planifiee: values.heure_planifiee || null,
+    };
+    const body = etape ? fields : { transaction_id: transactionId, ...fields };
+    const problems = validateWith(
+      etape ? updateEtapeBodySchema : createEtapeBodySchema,
+      body,
+      tAll,
+    );
+    setErrors(problems ?? undefined);
+    if (problems) return;
+    run(
+      () => (etape ? updateEtapeAction(etape.id, body) : createEtapeAction(body)),
+      etape ? t("etapes.saved") : t("etapes.added"),
+      (result) => {
+        if (result.ok) setOpen(false);
+        else if (result.fieldErrors) setErrors(result.fieldErrors);
+      },
+    );
+  }
+
+  const field = (name: keyof EtapeValues) => ({
+    name,
+    value: values[name],
+    onChange: (e: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [name]: e.target.value })),
+    error: errors?.[name],
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={etape ? t("etapes.dialogEdit") : t("etapes.dialogAdd")}
+      trigger={
+        etape ? (
+          <Button
+            variant="ghost"
+            className="px-2"
+            aria-label={t("etapes.edit", { title: etape.titre })}
+          >
+            <Pencil aria-hidden="true" className="size-4" />
+          </Button>
+        ) : (
+          <Button>
+            <Plus aria-hidden="true" className="size-4" />
+            {t("etapes.add")}
+          </Button>
+        )
+      }
+    >
+      <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
+        <TextField label={t("etapes.fields.titre")} required maxLength={200} {...field("titre")} />
+        <TextAreaField
+          label={t("etapes.fields.description")}
+          rows={3}
+          maxLength={5000}
+          {...field("description")}
+        />
+        <SelectField
+          label={t("etapes.fields.statut")}
+          options={STATUTS_ETAPE.map((value) => ({ value, label: tStatut(value) }))}
+          {...field("statut")}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextField label={t("etapes.fields.date")} type="date" {...field("date_planifiee")} />
+          <TextField label={t("etapes.fields.heure")} type="time" {...field("heure_planifiee")} />
+        </div>
+        <div className="mt-2 flex flex-wrap justify-end gap-3">
+          <DialogClose asChild>
+            <Button variant="secondary">{t("common.cancel")}</Button>
+          </DialogClose>
+          <Button type="submit" pending={pending}>
+            {t("common.save")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

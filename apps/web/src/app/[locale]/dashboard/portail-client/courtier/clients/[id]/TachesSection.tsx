@@ -1,0 +1,327 @@
+"use client";
+
+import {
+  PRIORITES,
+  type Priorite,
+  TACHE_CATEGORIE_MAX_LENGTH,
+  TACHE_DESCRIPTION_MAX_LENGTH,
+  TACHE_TITRE_MAX_LENGTH,
+  type Tache,
+  type TachePage,
+  tacheCreateBodySchema,
+  tacheUpdateBodySchema,
+} from "@portail/shared";
+import { AlertTriangle, CalendarDays, Pencil, Plus, Trash2 } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Card } from "@/components/ui/Card";
+import { cn } from "@/components/ui/cn";
+import { Dialog, DialogClose } from "@/components/ui/Dialog";
+import { SelectField } from "@/components/ui/SelectField";
+import { TextField } from "@/components/ui/TextField";
+import { formatCalendarDate } from "@/lib/format";
+import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { ConfirmDialog } from "../_components/ConfirmDialog";
+import { TextAreaField } from "../_components/TextAreaField";
+import { formatDay } from "../_lib/dates";
+import { useActionRunner } from "../_lib/use-action";
+import {
+  createTacheAction,
+  deleteTacheAction,
+  toggleTacheAction,
+  updateTacheAction,
+} from "./actions";
+
+const prioriteTone: Record<Priorite, string> = {
+  haute: "bg-red-100 text-red-800",
+  moyenne: "bg-amber-100 text-amber-900",
+  basse: "bg-gray-100 text-gray-800",
+};
+
+/** The client's tâches: open ones first (late ones stand out), then the completed ones. */
+export function TachesSection({
+  transactionId,
+  page,
+  clientHasAccess,
+}: {
+  transactionId: number;
+  page: TachePage;
+  clientHasAccess: boolean;
+}) {
+  const t = useTranslations("workspace");
+  const { counts } = page;
+  return (
+    <div className="flex flex-col gap-4">
+      {!clientHasAccess && <Alert tone="info">{t("common.noAccess")}</Alert>}
+      <Card className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div>
+            <h2 className="text-lg font-semibold text-gray-900">{t("taches.title")}</h2>
+            <p className="text-sm text-gray-600">
+              {t("taches.counts", {
+                actives: counts.actives,
+                late: counts.en_retard,
+                done: counts.completees,
+              })}
+            </p>
+          </div>
+          <TacheDialog transactionId={transactionId} />
+        </div>
+        {page.items.length === 0 ? (
+          <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-sm text-gray-700">
+            {t("taches.empty")}
+          </p>
+        ) : (
+          <ul aria-label={t("taches.listLabel")} className="flex flex-col gap-3">
+            {page.items.map((tache) => (
+              <TacheItem key={tache.id} tache={tache} transactionId={transactionId} />
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+function TacheItem({ tache, transactionId }: { tache: Tache; transactionId: number }) {
+  const t = useTranslations("workspace");
+  const tPriorite = useTranslations("enumLabels.priorite");
+  const locale = useLocale();
+  const { run, pending } = useActionRunner();
+  const checkboxId = `tache-${tache.id}`;
+  const title = tache.titre;
+
+  return (
+    <li
+      className={cn(
+        "flex items-start gap-3 rounded-xl border p-4",
+        tache.en_retard
+          ? "border-red-300 bg-red-50/50"
+          : tache.completee
+            ? "border-gray-200 bg-gray-50"
+            : "border-gray-200 bg-white",
+      )}
+    >
+      <input
+        id={checkboxId}
+        type="checkbox"
+        checked={tache.completee}
+        disabled={pending}
+        onChange={() =>
+          run(
+            () => toggleTacheAction(tache.id),
+            (updated) => (updated.completee ? t("taches.done") : t("taches.reopened")),
+          )
+        }
+        className="mt-1 size-4 shrink-0 cursor-pointer accent-accent-600"
+      />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <label
+          htmlFor={checkboxId}
+          className={cn(
+            "cursor-pointer font-medium",
+            tache.completee ? "text-gray-600 line-through" : "text-gray-900",
+          )}
+        >
+          {title}
+        </label>
+        {tache.description && (
+          <p className="text-sm whitespace-pre-line text-gray-700">{tache.description}</p>
+        )}
+        <div className="flex flex-wrap items-center gap-2 text-xs">
+          <span
+            className={cn("rounded-full px-2 py-0.5 font-medium", prioriteTone[tache.priorite])}
+          >
+            {t("taches.priority", { priorite: tPriorite(tache.priorite) })}
+          </span>
+          {tache.categorie && (
+            <span className="rounded-full bg-gray-100 px-2 py-0.5 text-gray-800">
+              {tache.categorie}
+            </span>
+          )}
+          {tache.echeance && !tache.completee && (
+            <span
+              className={cn(
+                "inline-flex items-center gap-1",
+                tache.en_retard ? "font-semibold text-red-700" : "text-gray-700",
+              )}
+            >
+              {tache.en_retard ? (
+                <AlertTriangle aria-hidden="true" className="size-3.5" />
+              ) : (
+                <CalendarDays aria-hidden="true" className="size-3.5" />
+              )}
+              {t("taches.due", { date: formatCalendarDate(tache.echeance, locale) })}
+              {tache.en_retard && <> · {t("taches.late")}</>}
+            </span>
+          )}
+          {tache.completee && tache.date_completion && (
+            <span className="text-gray-600">
+              {t("taches.doneOn", { date: formatDay(tache.date_completion, locale) })}
+            </span>
+          )}
+        </div>
+      </div>
+      <div className="flex items-center gap-1">
+        <TacheDialog transactionId={transactionId} tache={tache} />
+        <ConfirmDialog
+          trigger={
+            <Button
+              variant="ghost"
+              className="px-2 text-red-700 hover:bg-red-50"
+              aria-label={t("taches.delete", { title })}
+            >
+              <Trash2 aria-hidden="true" className="size-4" />
+            </Button>
+          }
+          title={t("taches.deleteTitle", { title })}
+          description={t("taches.deleteBody")}
+          confirmLabel={t("common.delete")}
+          onConfirm={() =>
+            new Promise((resolve) =>
+              run(
+                () => deleteTacheAction(tache.id),
+                t("taches.deleted"),
+                (result) => resolve(result.ok),
+              ),
+            )
+          }
+        />
+      </div>
+    </li>
+  );
+}
+
+type TacheValues = {
+  titre: string;
+  description: string;
+  priorite: Priorite;
+  categorie: string;
+  echeance: string;
+};
+
+const valuesOf = (tache?: Tache): TacheValues => ({
+  titre: tache?.titre ?? "",
+  description: tache?.description ?? "",
+  priorite: tache?.priorite ?? "moyenne",
+  categorie: tache?.categorie ?? "",
+  echeance: tache?.echeance ?? "",
+});
+
+/** Creates a tâche (no `tache`) or edits one, in a dialog. */
+function TacheDialog({ transactionId, tache }: { transactionId: number; tache?: Tache }) {
+  const t = useTranslations("workspace");
+  const tAll = useTranslations();
+  const tPriorite = useTranslations("enumLabels.priorite");
+  const { run, pending } = useActionRunner();
+  const [open, setOpen] = useState(false);
+  const [values, setValues] = useState(() => valuesOf(tache));
+  const [errors, setErrors] = useState<Record<string, string>>();
+  const formRef = useFocusFirstError(errors);
+
+  function onOpenChange(next: boolean) {
+    if (next) {
+      setValues(valuesOf(tache));
+      setErrors(undefined);
+    }
+    setOpen(next);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fields = {
+      titre: values.titre,
+      description: values.description.trim() || null,
+      priorite: values.priorite,
+      categorie: values.categorie.trim() || null,
+      echeance: values.echeance || null,
+    };
+    const body = tache ? fields : { transaction_id: transactionId, ...fields };
+    const problems = validateWith(
+      tache ? tacheUpdateBodySchema : tacheCreateBodySchema,
+      body,
+      tAll,
+    );
+    setErrors(problems ?? undefined);
+    if (problems) return;
+    run(
+      () => (tache ? updateTacheAction(tache.id, body) : createTacheAction(body)),
+      tache ? t("taches.saved") : t("taches.added"),
+      (result) => {
+        if (result.ok) setOpen(false);
+        else if (result.fieldErrors) setErrors(result.fieldErrors);
+      },
+    );
+  }
+
+  const field = (name: keyof TacheValues) => ({
+    name,
+    value: values[name],
+    onChange: (e: { target: { value: string } }) =>
+      setValues((v) => ({ ...v, [name]: e.target.value })),
+    error: errors?.[name],
+  });
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={tache ? t("taches.dialogEdit") : t("taches.dialogAdd")}
+      trigger={
+        tache ? (
+          <Button
+            variant="ghost"
+            className="px-2"
+            aria-label={t("taches.edit", { title: tache.titre })}
+          >
+            <Pencil aria-hidden="true" className="size-4" />
+          </Button>
+        ) : (
+          <Button>
+            <Plus aria-hidden="true" className="size-4" />
+            {t("taches.add")}
+          </Button>
+        )
+      }
+    >
+      <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
+        <TextField
+          label={t("taches.fields.titre")}
+          required
+          maxLength={TACHE_TITRE_MAX_LENGTH}
+          {...field("titre")}
+        />
+        <TextAreaField
+          label={t("taches.fields.description")}
+          rows={3}
+          maxLength={TACHE_DESCRIPTION_MAX_LENGTH}
+          {...field("description")}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label={t("taches.fields.priorite")}
+            options={PRIORITES.map((value) => ({ value, label: tPriorite(value) }))}
+            {...field("priorite")}
+          />
+          <TextField label={t("taches.fields.echeance")} type="date" {...field("echeance")} />
+        </div>
+        <TextField
+          label={t("taches.fields.categorie")}
+          description={t("taches.fields.categorieHelp")}
+          maxLength={TACHE_CATEGORIE_MAX_LENGTH}
+          {...field("categorie")}
+        />
+        <div className="mt-2 flex flex-wrap justify-end gap-3">
+          <DialogClose asChild>
+            <Button variant="secondary">{t("common.cancel")}</Button>
+          </DialogClose>
+          <Button type="submit" pending={pending}>
+            {t("common.save")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { parseMoneyInput } from "./money";
+
+describe("parseMoneyInput", () => {
+  it("reads amounts written the French or the English way", () => {
+    expect(parseMoneyInput("450000")).toBe("450000.00");
+    expect(parseMoneyInput("450 000,5")).toBe("450000.50");
+    expect(parseMoneyInput("450\u202f000,00 $")).toBe("450000.00");
+    expect(parseMoneyInput("0450000.25")).toBe("450000.25");
+  });
+
+  it("treats an empty field as no amount and refuses anything else", () => {
+    expect(parseMoneyInput("  ")).toBeNull();
+    expect(parseMoneyInput("450,000.00")).toBeUndefined();
+    expect(parseMoneyInput("-5")).toBeUndefined();
+    expect(parseMoneyInput("12.345")).toBeUndefined();
+    expect(parseMoneyInput("beaucoup")).toBeUndefined();
+  });
+});
