@@ -8,6 +8,11 @@ import { defineConfig } from "@playwright/test";
 const apiPort = process.env.E2E_API_PORT ?? "8200";
 const webPort = process.env.E2E_WEB_PORT ?? "3200";
 const webUrl = `http://localhost:${webPort}`;
+// The suite's own SMTP server (e2e/mail-catcher.mjs): the API really sends its emails there.
+const smtpPort = process.env.E2E_SMTP_PORT ?? String(Number(apiPort) + 25);
+const mailHttpPort = process.env.E2E_MAIL_HTTP_PORT ?? String(Number(apiPort) + 26);
+process.env.E2E_MAIL_URL = `http://127.0.0.1:${mailHttpPort}`;
+process.env.E2E_API_URL = `http://127.0.0.1:${apiPort}`;
 
 // Debian's Chromium by default (never `playwright install` here); CHROMIUM_PATH overrides it,
 // and without either Playwright uses its own browser.
@@ -58,6 +63,16 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium", headless: true } }],
   webServer: [
     {
+      name: "mail",
+      command: "node e2e/mail-catcher.mjs",
+      url: `${process.env.E2E_MAIL_URL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { E2E_SMTP_PORT: smtpPort, E2E_MAIL_HTTP_PORT: mailHttpPort },
+    },
+    {
       name: "api",
       command: "node scripts/with-temp-db.mjs npm run start -w @portail/api",
       cwd: "../..",
@@ -74,8 +89,11 @@ export default defineConfig({
         FRONTEND_URL: webUrl,
         DATA_DIR: dataDir,
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-        // No SMTP: emails are written under DATA_DIR/mail.
+        // Emails go over SMTP to the suite's catcher, as they would to a real mail server.
         MAIL_WORKER: "true",
+        MAIL_SERVER: "127.0.0.1",
+        MAIL_PORT: smtpPort,
+        MAIL_POLL_MS: "200",
         // Every sign-in of the suite comes from one address.
         RATE_LIMIT_AUTH_PER_IP: "1000",
         RATE_LIMIT_AUTH_PER_EMAIL: "1000",
