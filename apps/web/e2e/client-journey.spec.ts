@@ -51,6 +51,7 @@ const words = {
     price: "450 000,00 $",
     newBadge: "Nouveau",
     view: "Voir",
+    download: "Télécharger",
     composer: "Votre message",
     sending: "Envoi…",
     taskDone: "Tâche complétée",
@@ -82,6 +83,7 @@ const words = {
     price: "$450,000.00",
     newBadge: "New",
     view: "View",
+    download: "Download",
     composer: "Your message",
     sending: "Sending…",
     taskDone: "Task completed",
@@ -213,6 +215,13 @@ for (const locale of ["fr", "en"] as const) {
         // By role: a streamed page briefly holds a hidden copy of its content.
         await expect(page.getByRole("heading", { name: file.documentName })).toBeVisible();
         await expect(card.getByText(w.newBadge, { exact: true })).toHaveCount(0);
+
+        // « Télécharger » saves the file under its own name.
+        if (device === "desktop") {
+          const saved = page.waitForEvent("download");
+          await card.getByRole("link", { name: w.download }).click();
+          expect((await saved).suggestedFilename()).toBe(file.documentName);
+        }
 
         // Messages: the broker's message, a two-line reply sent with Enter.
         await openModule(page, locale, device, "messages");
