@@ -209,6 +209,8 @@ for (const locale of ["fr", "en"] as const) {
         expect(opened.status()).toBe(200);
         expect(opened.headers()["content-type"]).toBe("application/pdf");
         expect(opened.headers()["content-disposition"]).toMatch(/^inline/);
+        // Opened on our origin, so the API's sandbox must reach the browser.
+        expect((await opened.allHeaders())["content-security-policy"]).toContain("sandbox");
         for (const other of context.pages()) if (other !== page) await other.close();
         await expect(card.getByText(w.newBadge, { exact: true })).toHaveCount(0);
         await page.reload();

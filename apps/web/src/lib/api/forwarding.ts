@@ -62,6 +62,8 @@ export const FORWARDED_RESPONSE_HEADERS = [
   "etag",
   "last-modified",
   "retry-after",
+  // The API sandboxes documents opened inline (no script, form or plugin may run from them).
+  "content-security-policy",
   "x-content-type-options",
   "x-request-id",
 ];

@@ -26,8 +26,9 @@ export async function activateAction(
   form: FormData,
 ): Promise<ActivationState> {
   const t = await getTranslations();
-  const locale = (routing.locales as readonly string[]).includes(await getLocale())
-    ? await getLocale()
+  const requested = await getLocale();
+  const locale = (routing.locales as readonly string[]).includes(requested)
+    ? requested
     : routing.defaultLocale;
   const values = formValues(form, [
     "password",
