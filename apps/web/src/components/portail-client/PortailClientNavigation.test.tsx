@@ -8,11 +8,13 @@ import { PortailClientNavigation } from "./PortailClientNavigation";
 vi.mock("next/navigation", () => ({
   useSearchParams: () => new URLSearchParams("transaction_id=7"),
 }));
+// vi.mock factories run before the module body: the current path lives in a hoisted box.
+const current = vi.hoisted(() => ({ pathname: "/dashboard/portail-client/client/messages" }));
 vi.mock("@/i18n/navigation", () => ({
   Link: ({ href, ...props }: ComponentProps<"a"> & { href: string }) => (
     <a href={href} {...props} />
   ),
-  usePathname: () => "/dashboard/portail-client/client/messages",
+  usePathname: () => current.pathname,
 }));
 
 const ALL: AccessFlagsBody = {
@@ -46,7 +48,8 @@ describe("PortailClientNavigation", () => {
     );
   });
 
-  it("hides each module whose access flag is off", () => {
+  it("hides each module whose access flag is off, and highlights nothing on its URL", () => {
+    current.pathname = "/dashboard/portail-client/client/documents";
     renderWithIntl(
       <PortailClientNavigation acces={{ ...ALL, acces_documents: false, acces_taches: false }} />,
       "en",
@@ -55,6 +58,8 @@ describe("PortailClientNavigation", () => {
       "Dashboard",
       "Messages",
     ]);
+    expect(screen.queryByRole("link", { current: "page" })).not.toBeInTheDocument();
+    current.pathname = "/dashboard/portail-client/client/messages";
   });
 
   it("shows only the dashboard when the flags could not be read", () => {

@@ -10,7 +10,7 @@ import { Brand } from "@/components/layout/Brand";
 import { cn } from "@/components/ui/cn";
 import { Link, usePathname } from "@/i18n/navigation";
 import { logoutAction } from "@/lib/auth-actions";
-import { visibleNavigation } from "@/lib/constants/portail-client";
+import { PORTAIL_CLIENT_PATHS, visibleNavigation } from "@/lib/constants/portail-client";
 import { activeHref } from "@/lib/navigation";
 
 export interface PortailClientNavigationProps {
@@ -57,10 +57,16 @@ function NavList({
   const t = useTranslations("portal.nav");
   const pathname = usePathname();
   const items = visibleNavigation(acces ?? NO_ACCESS);
-  const active = activeHref(
+  const longest = activeHref(
     pathname,
     items.map((item) => item.href),
   );
+  // The dashboard is every module's parent: it is current only on its own page, not on a
+  // hidden module's « Accès refusé ».
+  const active =
+    longest === PORTAIL_CLIENT_PATHS.dashboard && pathname.replace(/\/+$/, "") !== longest
+      ? undefined
+      : longest;
   return (
     <nav aria-label={t("label")}>
       <ul className="flex flex-col gap-1">
