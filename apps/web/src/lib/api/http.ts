@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { env } from "../env";
+import { logEvent } from "../log";
 import { ApiError } from "./errors";
 
 /** What the web server passes on about the browser's request, for the API's logs and limits. */
@@ -37,18 +38,28 @@ export async function callApi(path: string, request: ApiRequest = {}): Promise<R
   if (request.body !== undefined) headers["content-type"] = "application/json";
   if (request.accessToken) headers.authorization = `Bearer ${request.accessToken}`;
 
+  const method = request.method ?? "GET";
+  const started = performance.now();
+  const logged = { request_id: headers["x-request-id"], method, path: path.split("?")[0] };
   let response: Response;
   try {
     response = await fetch(`${env.apiUrl}/api/v1${path}`, {
-      method: request.method ?? "GET",
+      method,
       headers,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       signal: request.signal ?? AbortSignal.timeout(TIMEOUT_MS),
       cache: "no-store",
     });
   } catch (cause) {
+    logEvent("error", "API unreachable", { ...logged, error: String(cause) });
     throw ApiError.unreachable(cause);
   }
+  const ms = Math.round(performance.now() - started);
+  logEvent(response.status >= 500 ? "error" : "info", "API call", {
+    ...logged,
+    status: response.status,
+    ms,
+  });
   if (!response.ok) throw await ApiError.fromResponse(response);
   return response;
 }
