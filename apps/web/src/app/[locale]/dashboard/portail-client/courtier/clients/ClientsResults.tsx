@@ -248,9 +248,9 @@ function ClientCard({ invitation }: { invitation: Invitation }) {
     <Card className="flex h-full flex-col gap-4">
       <div className="flex items-start justify-between gap-3">
         <div>
-          <h3 className="font-semibold text-gray-900">
+          <h2 className="font-semibold text-gray-900">
             {invitation.prenom} {invitation.nom}
-          </h3>
+          </h2>
           <p className="text-xs text-gray-600">
             {t("invitedOn", { date: formatDay(invitation.date_invitation, locale) })}
           </p>
@@ -280,7 +280,7 @@ function ContactLines({ invitation, wrap = false }: { invitation: Invitation; wr
         href={`mailto:${invitation.email}`}
         className={cn(
           "inline-flex items-center gap-1.5 text-gray-800 hover:text-accent-700 hover:underline",
-          wrap && "break-all",
+          wrap && "min-w-0 wrap-anywhere",
         )}
       >
         <Mail aria-hidden="true" className="size-3.5 shrink-0 text-gray-600" />

@@ -87,7 +87,7 @@ function ContactSummary({ invitation, locked }: { invitation: Invitation; locked
         {rows.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-gray-600">{label}</dt>
-            <dd className="break-words text-gray-900">{value || "—"}</dd>
+            <dd className="min-w-0 wrap-anywhere text-gray-900">{value || "—"}</dd>
           </div>
         ))}
       </dl>

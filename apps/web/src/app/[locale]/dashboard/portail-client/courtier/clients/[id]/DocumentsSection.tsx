@@ -73,13 +73,15 @@ export function DocumentsSection({
         formats={ACCEPTED_DOCUMENT_FORMATS.join(", ")}
       />
       <Card className="flex flex-col gap-4">
-        <h2 className="text-lg font-semibold text-gray-900">{t("documents.listLabel")}</h2>
+        <h2 id="documents-title" className="text-lg font-semibold text-gray-900">
+          {t("documents.listLabel")}
+        </h2>
         {documents.length === 0 ? (
           <p className="rounded-xl border border-dashed border-gray-300 p-6 text-center text-sm text-gray-700">
             {t("documents.empty")}
           </p>
         ) : (
-          <ul className="flex flex-col divide-y divide-gray-100">
+          <ul aria-labelledby="documents-title" className="flex flex-col divide-y divide-gray-100">
             {documents.map((document) => (
               <DocumentRow key={document.id} document={document} />
             ))}

@@ -291,7 +291,7 @@ function Bubble({
     >
       <div
         className={cn(
-          "rounded-2xl px-4 py-2.5 text-sm whitespace-pre-wrap break-words shadow-sm",
+          "rounded-2xl px-4 py-2.5 text-sm whitespace-pre-wrap wrap-anywhere shadow-sm",
           message.mine
             ? "rounded-br-md bg-accent-600 text-white"
             : "rounded-bl-md border border-gray-200 bg-white text-gray-900",

@@ -13,7 +13,7 @@ import {
 } from "@portail/shared";
 import { AlertTriangle, CalendarDays, Pencil, Plus, Trash2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -92,6 +92,9 @@ function TacheItem({ tache, transactionId }: { tache: Tache; transactionId: numb
   const { run, pending } = useActionRunner();
   const checkboxId = `tache-${tache.id}`;
   const title = tache.titre;
+  // The box follows the click at once; the server's answer confirms it (or puts it back).
+  const [checked, setChecked] = useState(tache.completee);
+  useEffect(() => setChecked(tache.completee), [tache.completee]);
 
   return (
     <li
@@ -107,14 +110,18 @@ function TacheItem({ tache, transactionId }: { tache: Tache; transactionId: numb
       <input
         id={checkboxId}
         type="checkbox"
-        checked={tache.completee}
+        checked={checked}
         disabled={pending}
-        onChange={() =>
+        onChange={() => {
+          setChecked(!checked);
           run(
             () => toggleTacheAction(tache.id),
             (updated) => (updated.completee ? t("taches.done") : t("taches.reopened")),
-          )
-        }
+            (result) => {
+              if (!result.ok) setChecked(tache.completee);
+            },
+          );
+        }}
         className="mt-1 size-4 shrink-0 cursor-pointer accent-accent-600"
       />
       <div className="flex min-w-0 flex-1 flex-col gap-1">

@@ -10,7 +10,7 @@ export default function WorkspaceLoading() {
         <p className="text-sm text-gray-600">{t("intro")}</p>
         <div className="h-8 w-64 animate-pulse rounded-lg bg-gray-200" />
       </div>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
         <div className="flex flex-col gap-6">
           <div className="h-72 animate-pulse rounded-2xl border border-gray-200 bg-white" />
           <div className="h-80 animate-pulse rounded-2xl border border-gray-200 bg-white" />

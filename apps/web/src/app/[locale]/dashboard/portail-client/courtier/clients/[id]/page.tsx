@@ -106,7 +106,7 @@ export default async function ClientWorkspacePage({ params, searchParams }: Prop
             <TypeProjetLabel type={invitation.type_projet} />
             <a
               href={`mailto:${invitation.email}`}
-              className="inline-flex items-center gap-1.5 hover:underline"
+              className="inline-flex min-w-0 items-center gap-1.5 wrap-anywhere hover:underline"
             >
               <Mail aria-hidden="true" className="size-4 text-gray-600" />
               {invitation.email}
@@ -124,7 +124,7 @@ export default async function ClientWorkspacePage({ params, searchParams }: Prop
         </div>
       </div>
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] xl:items-start">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] xl:items-start">
         <div className="flex flex-col gap-6">
           <InvitationCard invitation={invitation} />
           <AccessCard invitation={invitation} />
