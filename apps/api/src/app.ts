@@ -19,6 +19,7 @@ import etapeRoutes from "./modules/transaction-etapes/routes.ts";
 import messageRoutes from "./modules/transaction-messages/routes.ts";
 import tacheRoutes from "./modules/transaction-taches/routes.ts";
 import authPlugin from "./plugins/auth.ts";
+import benchmarkMetricsPlugin from "./plugins/benchmark-metrics.ts";
 import databasePlugin from "./plugins/database.ts";
 import errorsPlugin from "./plugins/errors.ts";
 import mailerPlugin from "./plugins/mailer.ts";
@@ -90,6 +91,8 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
     database: database ?? openDatabase(config),
     owned: !database,
   });
+  // Before auth, so the authentication query is counted too.
+  if (config.benchmarkMetrics) await app.register(benchmarkMetricsPlugin);
   await app.register(errorsPlugin);
   await app.register(securityPlugin);
   await app.register(rateLimitPlugin);

@@ -66,6 +66,9 @@ const envSchema = z.object({
   // How many API processes run side by side (Railway: the service's replica count). Above 1,
   // everything a request may need later must live outside the process (checked below).
   API_REPLICAS: z.coerce.number().int().min(1).max(100).default(1),
+  // Benchmarks only (bench/): SQL statements per response in `x-sql-queries`, and the
+  // process's memory at GET /__bench/memory. Never set it on a real deployment.
+  BENCHMARK_METRICS: bool.default(false),
   MIGRATE_ON_START: bool.optional(),
   SEED_ON_START: bool.optional(),
 });
@@ -207,6 +210,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     },
     // Development applies migrations (and demo data on an empty database) at start;
     // production runs `npm run db:migrate` as Railway's pre-deploy command instead.
+    benchmarkMetrics: env.BENCHMARK_METRICS,
     migrateOnStart: env.MIGRATE_ON_START ?? !isProduction,
     seedOnStart: env.SEED_ON_START ?? env.NODE_ENV === "development",
   };

@@ -58,6 +58,14 @@ export async function countQueries<T>(
   return { result, queries: store.count };
 }
 
+/**
+ * Runs `fn` (and everything it schedules) counting into `store`: the benchmark-only
+ * per-request counter (plugins/benchmark-metrics.ts) enters it from Fastify hooks.
+ */
+export function runCountingQueries(store: { count: number }, fn: () => void): void {
+  queryCounter.run(store, fn);
+}
+
 export interface Database {
   db: Db;
   kind: "postgres" | "pglite";
