@@ -4,7 +4,7 @@ import type {
   InvitationStats,
   StatutTransaction,
 } from "@portail/shared";
-import { and, desc, eq, like, ne, type SQL, type SQLWrapper, sql } from "drizzle-orm";
+import { and, desc, eq, like, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import {
   client_invitations,
@@ -38,8 +38,10 @@ function filterCondition(filters: Filters): SQL | undefined {
 
 /**
  * Every invitation row with its client's activity, in ONE statement whatever the number of
- * rows: lateral joins pick the current transaction (the latest one still open, else the latest)
- * and count its documents, unread messages and tasks. The caller adds the scope.
+ * rows: a lateral join picks the current transaction (the latest one still open, else the
+ * latest), and scalar subqueries count its documents, unread messages and tasks. PostgreSQL
+ * evaluates those subqueries after ORDER BY … LIMIT, so a page counts only its own rows, not
+ * every client of the broker. The caller adds the scope.
  */
 function selectWithActivity(db: Db) {
   const current = db
@@ -57,31 +59,16 @@ function selectWithActivity(db: Db) {
     )
     .limit(1)
     .as("current_tx");
-  const documents = db
-    .select({ count: sql<number>`count(*)::int`.as("documents") })
-    .from(transaction_documents)
-    .where(eq(transaction_documents.transaction_id, current.id))
-    .as("docs");
+  const d = transaction_documents;
+  const m = transaction_messages;
+  const k = transaction_taches;
+  const documents = sql<number>`(select count(*)::int from ${d} where ${d.transaction_id} = ${current.id})`;
   // Unread for the broker: written by the other party of the thread and not read yet.
-  const unread = db
-    .select({ count: sql<number>`count(*)::int`.as("unread") })
-    .from(transaction_messages)
-    .where(
-      and(
-        eq(transaction_messages.transaction_id, current.id),
-        eq(transaction_messages.lu, false),
-        ne(transaction_messages.expediteur_id, client_invitations.courtier_id),
-      ),
-    )
-    .as("unread");
-  const tasks = db
-    .select({
-      done: sql<number>`count(*) filter (where ${transaction_taches.completee})::int`.as("done"),
-      total: sql<number>`count(*)::int`.as("total"),
-    })
-    .from(transaction_taches)
-    .where(eq(transaction_taches.transaction_id, current.id))
-    .as("tasks");
+  const unread = sql<number>`(select count(*)::int from ${m} where ${m.transaction_id} = ${current.id}
+    and ${m.lu} = false and ${m.expediteur_id} <> ${client_invitations.courtier_id})`;
+  const tasksDone = sql<number>`(select count(*)::int from ${k}
+    where ${k.transaction_id} = ${current.id} and ${k.completee})`;
+  const tasksTotal = sql<number>`(select count(*)::int from ${k} where ${k.transaction_id} = ${current.id})`;
 
   const query = db
     .select({
@@ -89,16 +76,13 @@ function selectWithActivity(db: Db) {
       transaction_id: current.id,
       progression: current.progression,
       transaction_statut: current.statut,
-      documents: documents.count,
-      messages_non_lus: unread.count,
-      taches_completees: tasks.done,
-      taches_total: tasks.total,
+      documents,
+      messages_non_lus: unread,
+      taches_completees: tasksDone,
+      taches_total: tasksTotal,
     })
     .from(client_invitations)
     .leftJoinLateral(current, sql`true`)
-    .leftJoinLateral(documents, sql`true`)
-    .leftJoinLateral(unread, sql`true`)
-    .leftJoinLateral(tasks, sql`true`)
     .$dynamic();
   return { query, current };
 }
