@@ -450,3 +450,110 @@ async function expectNotFoundForAnotherBroker(
   await shot(other, `${locale}-workspace-not-found`);
   await context.close();
 }
+
+/** A file with nothing a document sniffer recognises (random-looking bytes). */
+const unknownBytes = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 37 + 11) % 256));
+
+test("the client file's other actions (fr)", async ({ page }) => {
+  test.setTimeout(240_000);
+  await registerBroker(page, "fr");
+  await page.goto(`/fr${CLIENTS}/inviter`);
+  const client = { prenom: "Julie", nom: "Lavoie", email: uniqueEmail("fr-julie") };
+  await fillInvite(page, T.fr, client);
+  await page.getByRole("button", { name: T.fr.submit }).click();
+  await page.getByRole("link", { name: "Ouvrir le dossier de Julie Lavoie" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Julie Lavoie" })).toBeVisible();
+
+  // Contact details can still be corrected before activation; the link can be sent again.
+  await page.getByRole("button", { name: "Modifier les coordonnées" }).click();
+  await page.getByRole("textbox", { name: "Téléphone" }).fill("418-555-0109");
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expectToast(page, "Coordonnées enregistrées");
+  await expect(page.getByText("418-555-0109").first()).toBeVisible();
+  await page.getByRole("button", { name: "Renvoyer l’invitation" }).click();
+  await expectToast(page, `Nouvelle invitation envoyée à ${client.email}`);
+
+  // Étapes seeded for the project type: complete the first, rename it, delete it.
+  const etapes = page
+    .getByRole("list", { name: "Étapes de la transaction" })
+    .locator(":scope > li");
+  const count = await etapes.count();
+  expect(count).toBeGreaterThan(1);
+  const firstTitle = (await etapes.first().getByRole("heading").textContent())!;
+  await page.getByRole("button", { name: `Marquer « ${firstTitle} » comme terminée` }).click();
+  await expectToast(page, "Étape terminée");
+  await expect(etapes.first()).toContainText("Terminée");
+  await page.getByRole("button", { name: `Modifier « ${firstTitle} »` }).click();
+  const edit = page.getByRole("dialog", { name: "Modifier l’étape" });
+  await edit.getByRole("textbox", { name: "Titre" }).fill("Première rencontre");
+  await edit.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expectToast(page, "Étape enregistrée");
+  await expect(etapes.first()).toContainText("Première rencontre");
+  await page.getByRole("button", { name: "Supprimer « Première rencontre »" }).click();
+  const confirm = page.getByRole("dialog", { name: "Supprimer l’étape « Première rencontre »?" });
+  await expectNoAxeViolations(page, "delete confirmation", { modalOpen: true });
+  await confirm.getByRole("button", { name: "Supprimer", exact: true }).click();
+  await expectToast(page, "Étape supprimée");
+  await expect(etapes).toHaveCount(count - 1);
+
+  // Documents: an unknown file type is explained; a text file is shared, downloaded, deleted.
+  await page.getByRole("link", { name: "Documents" }).click();
+  const file = page.locator("input[type=file]");
+  await file.setInputFiles({
+    name: "inconnu.bin",
+    mimeType: "application/octet-stream",
+    buffer: unknownBytes,
+  });
+  await page.getByRole("button", { name: "Téléverser" }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Ce type de fichier n’est pas accepté" }),
+  ).toBeVisible();
+  await file.setInputFiles({
+    name: "liste-documents.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("Talons de paie\nLettre d’emploi\n", "utf8"),
+  });
+  await page.getByRole("button", { name: "Téléverser" }).click();
+  await expectToast(page, "Document « liste-documents.txt » partagé avec le client");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Télécharger « liste-documents.txt »" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("liste-documents.txt");
+  expect(readFileSync((await download.path())!, "utf8")).toContain("Lettre d’emploi");
+  await page.getByRole("button", { name: "Supprimer « liste-documents.txt »" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Supprimer", exact: true }).click();
+  await expectToast(page, "Document supprimé");
+  await expect(
+    page.getByText("Aucun document partagé pour l’instant.", { exact: false }),
+  ).toBeVisible();
+
+  // Tâches: edit and delete.
+  await page.getByRole("link", { name: "Tâches" }).click();
+  await page.getByRole("button", { name: "Nouvelle tâche" }).click();
+  const create = page.getByRole("dialog", { name: "Nouvelle tâche" });
+  await create.getByRole("textbox", { name: "Titre" }).fill("Signer la procuration");
+  await create.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expectToast(page, "Tâche ajoutée");
+  await page.getByRole("button", { name: "Modifier « Signer la procuration »" }).click();
+  const editTask = page.getByRole("dialog", { name: "Modifier la tâche" });
+  await editTask.getByRole("textbox", { name: "Catégorie" }).fill("Notaire");
+  await editTask.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expectToast(page, "Tâche enregistrée");
+  await expect(page.getByRole("list", { name: "Tâches du client" })).toContainText("Notaire");
+  await page.getByRole("button", { name: "Supprimer « Signer la procuration »" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Supprimer", exact: true }).click();
+  await expectToast(page, "Tâche supprimée");
+
+  // The transaction: cancelled after confirmation, then reopened.
+  await page.getByRole("button", { name: "Annuler la transaction" }).click();
+  await page
+    .getByRole("dialog")
+    .getByRole("button", { name: "Oui, annuler la transaction" })
+    .click();
+  await expectToast(page, "Transaction annulée");
+  await expect(page.getByText("Cette transaction est annulée.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page, "cancelled transaction");
+  await page.getByRole("button", { name: "Rouvrir la transaction" }).click();
+  await expectToast(page, "Transaction rouverte");
+  await expect(page.getByRole("button", { name: "Enregistrer la progression" })).toBeVisible();
+});

@@ -42,6 +42,7 @@ const valuesOf = (invitation: Invitation): Record<Field, string> => ({
  */
 export function ContactDetails({ invitation }: { invitation: Invitation }) {
   const t = useTranslations("workspace.contact");
+  const tCommon = useTranslations("workspace.common");
   const [editing, setEditing] = useState(false);
   const editable = invitation.statut === "invite";
 
@@ -55,9 +56,14 @@ export function ContactDetails({ invitation }: { invitation: Invitation }) {
           {t("title")}
         </h3>
         {editable && !editing && (
-          <Button variant="ghost" className="px-2" onClick={() => setEditing(true)}>
+          <Button
+            variant="ghost"
+            className="px-2"
+            aria-label={t("edit")}
+            onClick={() => setEditing(true)}
+          >
             <Pencil aria-hidden="true" className="size-4" />
-            {t("edit")}
+            {tCommon("edit")}
           </Button>
         )}
       </div>

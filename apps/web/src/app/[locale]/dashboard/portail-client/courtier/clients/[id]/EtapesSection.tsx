@@ -128,37 +128,39 @@ function EtapeItem({
   return (
     <li
       className={cn(
-        "flex flex-col gap-3 rounded-xl border p-4 sm:flex-row sm:items-start",
+        "flex flex-col gap-3 rounded-xl border p-4",
         done ? "border-green-200 bg-green-50/40" : "border-gray-200 bg-white",
       )}
     >
-      <span
-        aria-hidden="true"
-        className={cn(
-          "inline-flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
-          done ? "bg-green-600 text-white" : "bg-accent-50 text-accent-800",
-        )}
-      >
-        {done ? <Check className="size-4" /> : position}
-      </span>
-      <div className="flex min-w-0 flex-1 flex-col gap-1">
-        <div className="flex flex-wrap items-center gap-2">
-          <h3 className={cn("font-medium text-gray-900", done && "text-gray-700")}>{title}</h3>
-          <span
-            className={cn(
-              "rounded-full px-2.5 py-0.5 text-xs font-medium",
-              statutTone[etape.statut],
-            )}
-          >
-            {tStatut(etape.statut)}
-          </span>
+      <div className="flex items-start gap-3">
+        <span
+          aria-hidden="true"
+          className={cn(
+            "inline-flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-semibold",
+            done ? "bg-green-600 text-white" : "bg-accent-50 text-accent-800",
+          )}
+        >
+          {done ? <Check className="size-4" /> : position}
+        </span>
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className={cn("font-medium text-gray-900", done && "text-gray-700")}>{title}</h3>
+            <span
+              className={cn(
+                "rounded-full px-2.5 py-0.5 text-xs font-medium",
+                statutTone[etape.statut],
+              )}
+            >
+              {tStatut(etape.statut)}
+            </span>
+          </div>
+          {etape.description && (
+            <p className="text-sm whitespace-pre-line text-gray-700">{etape.description}</p>
+          )}
+          {when && <p className="text-xs text-gray-600">{when}</p>}
         </div>
-        {etape.description && (
-          <p className="text-sm whitespace-pre-line text-gray-700">{etape.description}</p>
-        )}
-        {when && <p className="text-xs text-gray-600">{when}</p>}
       </div>
-      <div className="flex flex-wrap items-center gap-1 sm:justify-end">
+      <div className="flex flex-wrap items-center justify-end gap-1 border-t border-gray-100 pt-2">
         <Button
           variant="ghost"
           className="px-2"
