@@ -8,7 +8,7 @@ import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { buildApi, startApi, startSmtpSink } from "./api-server.ts";
+import { type ApiProcess, buildApi, startApi, startSmtpSink } from "./api-server.ts";
 import {
   BENCH_DIR,
   databaseUrlOf,
@@ -20,10 +20,10 @@ import {
   type Size,
   withClient,
 } from "./common.ts";
-import { endpoints, measure, POSTED_PREFIX, signIn } from "./load.ts";
+import { endpoints, measure, POSTED_PREFIX, signIn, type Users } from "./load.ts";
 import { describeMachine } from "./machine.ts";
 import { measurePages } from "./pages.ts";
-import { compare, type Report, type SizeReport, save, toMarkdown } from "./report.ts";
+import { compare, type Report, save, toMarkdown } from "./report.ts";
 import { measureUploads, UPLOAD_CATEGORY } from "./uploads.ts";
 
 const args = process.argv.slice(2);
@@ -123,6 +123,13 @@ async function ensureSeeded(size: Size) {
   return (await rowCounts(size))!;
 }
 
+interface Running {
+  size: Size;
+  api: ApiProcess;
+  db: pg.Client;
+  users: Users;
+}
+
 async function main() {
   const machine = await describeMachine();
   console.log(
@@ -142,72 +149,85 @@ async function main() {
     sizes: {},
     comparison: [],
   };
+  // Every size's API runs at once, and each endpoint is measured at every size back to back:
+  // the machine's load drifts (other engineers), and the large/small ratio should not.
+  const running: Running[] = [];
   try {
     for (const [index, size] of settings.sizes.entries()) {
       const rows = await ensureSeeded(size);
       console.log(`\n== ${size}: starting the API (production build) on portail_bench_${size}`);
-      const api = await startApi(size, { port: settings.apiPort, smtpPort: smtp.port });
-      try {
-        const users = await signIn(size, api.url, {
-          clients: settings.clients,
-          brokers: settings.brokers,
-        });
+      const api = await startApi(size, { port: settings.apiPort + index, smtpPort: smtp.port });
+      const db = new pg.Client({ connectionString: databaseUrlOf(size) });
+      running.push({ size, api, db, users: { clients: [], brokers: [] } });
+      await db.connect();
+      const users = await signIn(size, api.url, {
+        clients: settings.clients,
+        brokers: settings.brokers,
+      });
+      running.at(-1)!.users = users;
+      console.log(
+        `  signed in ${users.clients.length} clients and ${users.brokers.length} brokers`,
+      );
+      report.sizes[size] = {
+        rows,
+        signed_in: { clients: users.clients.length, brokers: users.brokers.length },
+        endpoints: [],
+      };
+    }
+
+    const names = endpoints(running[0]!.users)
+      .map((e) => e.name)
+      .filter((name) => name === "baseline" || !settings.only || settings.only.includes(name));
+    console.log("");
+    for (const name of names) {
+      for (const { size, api, db, users } of running) {
+        const endpoint = endpoints(users).find((e) => e.name === name)!;
+        const data = report.sizes[size]!;
+        const result = await measure(api.url, api.pid, endpoint, settings, db);
+        const baseline = data.endpoints[0];
+        if (baseline && baseline.rps > 0) {
+          result.vs_baseline = Math.round((result.rps / baseline.rps) * 100) / 100;
+        }
+        data.endpoints.push(result);
         console.log(
-          `  signed in ${users.clients.length} clients and ${users.brokers.length} brokers`,
+          `  ${size.padEnd(6)} ${name.padEnd(15)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  ` +
+            `errors ${result.errors}  non-2xx ${result.non_2xx}  SQL/req ${result.sql_per_request ?? "–"}`,
         );
-        const data: SizeReport = {
-          rows,
-          signed_in: { clients: users.clients.length, brokers: users.brokers.length },
-          endpoints: [],
-        };
-        report.sizes[size] = data;
-        const list = endpoints(users).filter(
-          (e) => e.name === "baseline" || !settings.only || settings.only.includes(e.name),
-        );
-        const db = new pg.Client({ connectionString: databaseUrlOf(size) });
-        await db.connect();
-        for (const endpoint of list) {
-          const result = await measure(api.url, api.pid, endpoint, settings, db);
-          const baseline = data.endpoints[0];
-          if (baseline && baseline.rps > 0) {
-            result.vs_baseline = Math.round((result.rps / baseline.rps) * 100) / 100;
-          }
-          data.endpoints.push(result);
-          console.log(
-            `  ${endpoint.name.padEnd(15)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  ` +
-              `errors ${result.errors}  non-2xx ${result.non_2xx}  SQL/req ${result.sql_per_request ?? "–"}`,
-          );
-        }
-        await db.end();
-        if (settings.uploads) {
-          try {
-            data.uploads = await measureUploads(size, api.url, api.pid, users.brokers[0]!, {
-              megabytes: 25,
-              times: 3,
-            });
-            console.log(
-              `  uploads: RSS ${data.uploads.rss_before_mib} → peak ${data.uploads.rss_peak_mib} MiB; ` +
-                data.uploads.runs.map((r) => `${r.upload_ms}/${r.download_ms} ms`).join(", "),
-            );
-          } catch (error) {
-            data.uploads = { error: (error as Error).message };
-            console.log(`  uploads failed: ${(error as Error).message}`);
-          }
-        }
-        // Pages last (other engineers are still finishing them), on the last size's API.
-        if (settings.pages && index === settings.sizes.length - 1) {
-          console.log("\n== pages: Lighthouse on the web app's production build");
-          report.pages = await measurePages(size, api.url, {
-            port: settings.webPort,
-            waitForBuildsS: num("BENCH_WAIT_FOR_BUILDS", 300),
-            build: process.env.BENCH_WEB_BUILD !== "0",
-          });
-        }
-      } finally {
-        await api.stop();
       }
     }
+
+    for (const { size, api, users } of settings.uploads ? running : []) {
+      const data = report.sizes[size]!;
+      try {
+        data.uploads = await measureUploads(size, api.url, api.pid, users.brokers[0]!, {
+          megabytes: 25,
+          times: 3,
+        });
+        console.log(
+          `  ${size.padEnd(6)} uploads: RSS ${data.uploads.rss_before_mib} → peak ${data.uploads.rss_peak_mib} MiB; ` +
+            data.uploads.runs.map((r) => `${r.upload_ms}/${r.download_ms} ms`).join(", "),
+        );
+      } catch (error) {
+        data.uploads = { error: (error as Error).message };
+        console.log(`  ${size} uploads failed: ${(error as Error).message}`);
+      }
+    }
+
+    // Pages last (other engineers are still finishing them), on the last size's API.
+    const last = running.at(-1);
+    if (settings.pages && last) {
+      console.log("\n== pages: Lighthouse on the web app's production build");
+      report.pages = await measurePages(last.size, last.api.url, {
+        port: settings.webPort,
+        waitForBuildsS: num("BENCH_WAIT_FOR_BUILDS", 300),
+        build: process.env.BENCH_WEB_BUILD !== "0",
+      });
+    }
   } finally {
+    for (const { api, db } of running) {
+      await db.end().catch(() => {});
+      await api.stop();
+    }
     await smtp.close();
   }
   report.machine.loadavg_end = os.loadavg().map((l) => Math.round(l * 100) / 100);
