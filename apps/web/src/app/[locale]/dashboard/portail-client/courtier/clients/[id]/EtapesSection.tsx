@@ -20,7 +20,7 @@ import { formatCalendarDate } from "@/lib/format";
 import { useFocusFirstError, validateWith } from "@/lib/forms-client";
 import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { TextAreaField } from "../_components/TextAreaField";
-import { formatTimeOfDay } from "../_lib/dates";
+import { formatDay, formatTimeOfDay } from "../_lib/dates";
 import { useActionRunner } from "../_lib/use-action";
 import {
   createEtapeAction,
@@ -114,7 +114,7 @@ function EtapeItem({
 
   const when = done
     ? etape.date_completion
-      ? t("completedOn", { date: formatCalendarDate(etape.date_completion.slice(0, 10), locale) })
+      ? t("completedOn", { date: formatDay(etape.date_completion, locale) })
       : null
     : etape.date_planifiee
       ? etape.heure_planifiee

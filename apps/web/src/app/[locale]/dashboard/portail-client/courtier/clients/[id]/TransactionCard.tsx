@@ -20,6 +20,7 @@ import { useFocusFirstError, validateWith } from "@/lib/forms-client";
 import { TransactionStatutBadge } from "../_components/Badges";
 import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { ProgressBar } from "../_components/ProgressBar";
+import { formatDay } from "../_lib/dates";
 import { parseMoneyInput } from "../_lib/money";
 import { useActionRunner } from "../_lib/use-action";
 import { createTransactionAction, setProgressionAction, updateTransactionAction } from "./actions";
@@ -132,7 +133,10 @@ function TransactionSelector({
           label: t("option", {
             type: tType(tx.type),
             statut: tStatut(tx.statut),
-            date: formatCalendarDate(tx.date_debut ?? tx.created_at.slice(0, 10), locale, "medium"),
+            // date_debut is a calendar date; created_at a moment, read in Québec's time zone.
+            date: tx.date_debut
+              ? formatCalendarDate(tx.date_debut, locale, "medium")
+              : formatDay(tx.created_at, locale),
           }),
         }))}
       />

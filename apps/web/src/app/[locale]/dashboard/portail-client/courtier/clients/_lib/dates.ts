@@ -8,11 +8,6 @@ export function formatDay(iso: string, locale: string): string {
   }).format(new Date(iso));
 }
 
-/** Today's calendar date in Québec as YYYY-MM-DD (default value of date fields). */
-export function todayInQuebec(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(now);
-}
-
 /** "14:30:00" or "14:30" → "14 h 30" (fr) / "2:30 p.m." (en). */
 export function formatTimeOfDay(time: string, locale: string): string {
   const [hours, minutes] = time.split(":").map(Number);
