@@ -51,6 +51,15 @@ describe("InviteForm validation", () => {
     expect(action).not.toHaveBeenCalled();
   });
 
+  it("clears a field's error once it is edited", async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole("button", { name: "Envoyer l’invitation" }));
+    const prenom = screen.getByRole("textbox", { name: "Prénom" });
+    await user.type(prenom, "S");
+    expect(prenom).not.toHaveAttribute("aria-invalid");
+    expect(screen.getByRole("textbox", { name: "Nom" })).toHaveAttribute("aria-invalid", "true");
+  });
+
   it("refuses a malformed email, in English", async () => {
     const { action, user } = setup("en");
     await user.type(screen.getByRole("textbox", { name: "First name" }), "Sophie");

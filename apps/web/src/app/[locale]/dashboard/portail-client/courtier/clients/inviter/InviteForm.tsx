@@ -9,7 +9,7 @@ import {
 } from "@portail/shared";
 import { CheckCircle2, Send } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useId, useState } from "react";
+import { type FormEvent, useActionState, useId, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
@@ -76,8 +76,16 @@ function InviteForm({
   const [values, setValues] = useState<InviteValues>(() => state.values ?? emptyValues(locale));
   const [clientErrors, setClientErrors] = useState<Record<string, string>>();
   // Errors found here win until the next submit; then the server's answer shows.
-  const errors = clientErrors ?? state.fieldErrors;
-  const formRef = useFocusFirstError(errors);
+  // A field's error goes away as soon as it is edited; the next submit checks again.
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const allErrors = clientErrors ?? state.fieldErrors;
+  const errors = useMemo(
+    () =>
+      allErrors &&
+      Object.fromEntries(Object.entries(allErrors).filter(([field]) => !edited.has(field))),
+    [allErrors, edited],
+  );
+  const formRef = useFocusFirstError(allErrors);
 
   if (state.ok && state.invitation) {
     return <InviteSuccess invitation={state.invitation} onAnother={onAnother} />;
@@ -86,11 +94,14 @@ function InviteForm({
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const problems = validateWith(invitationCreateBodySchema, toInviteBody(values), tAll);
     setClientErrors(problems ?? undefined);
+    setEdited(new Set());
     if (problems) event.preventDefault();
   }
 
-  const set = <K extends keyof InviteValues>(name: K, value: InviteValues[K]) =>
+  const set = <K extends keyof InviteValues>(name: K, value: InviteValues[K]) => {
     setValues((v) => ({ ...v, [name]: value }));
+    setEdited((fields) => (fields.has(name) ? fields : new Set(fields).add(name)));
+  };
   const text = (name: "prenom" | "nom" | "email" | "telephone") => ({
     name,
     value: values[name],
