@@ -139,7 +139,12 @@ async function main() {
   const smtp = await startSmtpSink();
   const report: Report = {
     machine,
-    command: `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
+    command: [
+      ...Object.entries(process.env)
+        .filter(([key]) => key.startsWith("BENCH_") || key === "DATABASE_URL")
+        .map(([key, value]) => `${key}=${value}`),
+      `npm run bench${args.length ? ` -- ${args.join(" ")}` : ""}`,
+    ].join(" "),
     settings: {
       connections: settings.connections,
       duration_s: settings.duration,
