@@ -53,3 +53,22 @@ export async function withClient<T>(url: string, fn: (client: pg.Client) => Prom
 }
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The generated tables, in the order they are filled. */
+export const TABLES = [
+  "users",
+  "client_invitations",
+  "portail_transactions",
+  "transaction_etapes",
+  "transaction_documents",
+  "transaction_messages",
+  "transaction_taches",
+] as const;
+
+/** Row count of each generated table, in one statement. */
+export async function rowCounts(db: pg.Client): Promise<Record<string, number>> {
+  const { rows } = await db.query<Record<string, string>>(
+    `select ${TABLES.map((t) => `(select count(*) from ${t}) as ${t}`).join(", ")}`,
+  );
+  return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
+}

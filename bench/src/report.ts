@@ -200,7 +200,7 @@ export function toMarkdown(report: Report): string {
         ...p.pages.map((r) =>
           r.error && r.performance === undefined
             ? `| ${r.page} | error: ${r.error} | | | | | | | | |`
-            : `| ${r.page}${r.error ? ` (${r.error})` : ""} | ${fmt(r.performance)} | ${fmt(r.accessibility)} | ${fmt(r.best_practices)} | ${fmt(r.js_transfer_kib, 1)} | ${fmt(r.total_transfer_kib, 1)} | ${fmt(r.fcp_ms)} | ${fmt(r.lcp_ms)} | ${fmt(r.tbt_ms)} | ${fmt(r.cls, 3)} |`,
+            : `| ${r.page}${r.error ? ` (${r.error})` : ""} | ${fmt(r.performance)}${r.performance_runs ? ` (${r.performance_runs.join(", ")})` : ""} | ${fmt(r.accessibility)} | ${fmt(r.best_practices)} | ${fmt(r.js_transfer_kib, 1)} | ${fmt(r.total_transfer_kib, 1)} | ${fmt(r.fcp_ms)} | ${fmt(r.lcp_ms)} | ${fmt(r.tbt_ms)} | ${fmt(r.cls, 3)} |`,
         ),
         "",
       );

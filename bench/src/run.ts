@@ -16,6 +16,7 @@ import {
   PER_TRANSACTION,
   parseSizes,
   REPO_ROOT,
+  rowCounts,
   SIZES,
   type Size,
   withClient,
@@ -45,25 +46,10 @@ const settings = {
   uploads: !args.includes("--skip-uploads") && process.env.BENCH_UPLOADS !== "0",
 };
 
-const TABLES = [
-  "users",
-  "client_invitations",
-  "portail_transactions",
-  "transaction_etapes",
-  "transaction_documents",
-  "transaction_messages",
-  "transaction_taches",
-];
-
 /** Row counts, or null when the database is missing or not the generator's. */
-async function rowCounts(size: Size): Promise<Record<string, number> | null> {
+async function countRows(size: Size): Promise<Record<string, number> | null> {
   try {
-    return await withClient(databaseUrlOf(size), async (db) => {
-      const { rows } = await db.query<Record<string, string>>(
-        `select ${TABLES.map((t) => `(select count(*) from ${t}) as ${t}`).join(", ")}`,
-      );
-      return Object.fromEntries(Object.entries(rows[0]!).map(([k, v]) => [k, Number(v)]));
-    });
+    return await withClient(databaseUrlOf(size), rowCounts);
   } catch {
     return null;
   }
@@ -99,10 +85,10 @@ async function resetRunData(size: Size) {
 async function ensureSeeded(size: Size) {
   const { brokers, clientsPerBroker } = SIZES[size];
   const clients = brokers * clientsPerBroker;
-  let counts = await rowCounts(size);
+  let counts = await countRows(size);
   if (counts) {
     await resetRunData(size);
-    counts = await rowCounts(size);
+    counts = await countRows(size);
   }
   const filesOk = existsSync(path.join(dataDirOf(size), "files", "bench-sources"));
   if (
@@ -120,7 +106,7 @@ async function ensureSeeded(size: Size) {
     stdio: "inherit",
   });
   if (result.status !== 0) throw new Error(`seeding ${size} failed`);
-  return (await rowCounts(size))!;
+  return (await countRows(size))!;
 }
 
 interface Running {

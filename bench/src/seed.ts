@@ -18,23 +18,15 @@ import {
   dataDirOf,
   PER_TRANSACTION,
   parseSizes,
+  rowCounts,
   SIZES,
   type Size,
   seconds,
   serverUrl,
+  TABLES,
   withClient,
 } from "./common.ts";
 import * as words from "./seed-data.ts";
-
-const TABLES = [
-  "users",
-  "client_invitations",
-  "portail_transactions",
-  "transaction_etapes",
-  "transaction_documents",
-  "transaction_messages",
-  "transaction_taches",
-] as const;
 
 /** A few real files; every document row's key is a hard link to one of them (downloads work). */
 interface SourceFile {
@@ -322,12 +314,10 @@ async function seedSize(size: Size) {
     ]);
     step("vacuum analyze", t);
 
-    const counts = await main.query<Record<string, string>>(
-      `select ${TABLES.map((table) => `(select count(*) from ${table}) as ${table}`).join(", ")}`,
-    );
+    const counts = await rowCounts(main);
     const total = performance.now() - started;
     console.log(`  ${name} ready in ${seconds(total)}`);
-    for (const [table, count] of Object.entries(counts.rows[0]!)) {
+    for (const [table, count] of Object.entries(counts)) {
       console.log(`    ${table.padEnd(22)} ${Number(count).toLocaleString("en-CA").padStart(10)}`);
     }
     const { rows: sizeRows } = await main.query<{ size: string }>(
