@@ -3,10 +3,10 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { Logger } from "drizzle-orm";
+import type { Logger, SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -18,6 +18,20 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** Rows of a raw `db.execute()`: both drivers answer `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a hand-written statement as a named prepared statement. PostgreSQL then parses it once
+ * per connection and, after five runs, reuses a generic plan: for a statement of many
+ * subqueries (the client dashboard) planning costs more than executing (bench/results).
+ * `name` must always go with the same SQL text (a variant of the text needs its own name).
+ * PGlite runs it as an ordinary parameterized query.
+ */
+export async function executePrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
+  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
+  return rowsOf<T>(await prepared.execute());
 }
 
 /**

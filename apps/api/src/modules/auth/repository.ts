@@ -30,10 +30,12 @@ export async function recordClientConnection(db: Db, user: UserRow) {
 
 /**
  * The per-request authentication query: the user, only if active, through a session that is
- * neither revoked nor expired. One round trip.
+ * neither revoked nor expired. One round trip, built once per database and run as a named
+ * prepared statement: every authenticated request pays for it, so neither Node nor PostgreSQL
+ * should build or plan it again each time.
  */
-export async function loadActor(db: Db, userId: number, sessionId: string): Promise<Actor | null> {
-  const [row] = await db
+const prepareLoadActor = (db: Db) =>
+  db
     .select({
       id: users.id,
       role: users.role,
@@ -49,8 +51,8 @@ export async function loadActor(db: Db, userId: number, sessionId: string): Prom
     .leftJoin(client_invitations, eq(client_invitations.id, users.client_invitation_id))
     .where(
       and(
-        eq(users.id, userId),
-        eq(auth_sessions.id, sessionId),
+        eq(users.id, sql.placeholder("userId")),
+        eq(auth_sessions.id, sql.placeholder("sessionId")),
         eq(users.is_active, true),
         isNull(auth_sessions.revoked_at),
         gt(auth_sessions.expires_at, sql`now()`),
@@ -58,7 +60,18 @@ export async function loadActor(db: Db, userId: number, sessionId: string): Prom
         or(ne(users.role, "client"), eq(client_invitations.statut, "actif")),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare("load_actor");
+
+const loadActorQueries = new WeakMap<Db, ReturnType<typeof prepareLoadActor>>();
+
+export async function loadActor(db: Db, userId: number, sessionId: string): Promise<Actor | null> {
+  let query = loadActorQueries.get(db);
+  if (!query) {
+    query = prepareLoadActor(db);
+    loadActorQueries.set(db, query);
+  }
+  const [row] = await query.execute({ userId, sessionId });
   return row ?? null;
 }
 

@@ -219,6 +219,46 @@ describe("GET /portail/transactions/client", () => {
     ]);
   });
 
+  // The dashboard builds its JSON in SQL: each part must read exactly as the module's own
+  // endpoint serves the same rows (timestamps, prices, times of day, nested people).
+  it("serves each part exactly as the module endpoints serve the same rows", async () => {
+    const data = await busyClient();
+    const body = await dashboard(data.client);
+    const get = async (url: string) => {
+      const response = await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/portail/${url}`,
+        headers: data.client.auth,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    const id = data.transaction.id;
+    expect(body.transaction).toEqual(await get(`transactions/${id}`));
+    const documents = await get(`transaction-documents/transaction/${id}`);
+    for (const recent of body.documents_recents) {
+      const full = documents.items.find((d: { id: number }) => d.id === recent.id);
+      for (const key of Object.keys(recent)) {
+        if (key === "partage_par") continue;
+        expect([key, recent[key]]).toEqual([key, full[key]]);
+      }
+    }
+    const messages = await get(`transaction-messages/transaction/${id}`);
+    for (const recent of body.messages_recents) {
+      const full = messages.items.find((m: { id: number }) => m.id === recent.id);
+      expect(recent.date_envoi).toBe(full.date_envoi);
+      expect(recent.message).toBe(full.message);
+    }
+    const etapes = await get(`transaction-etapes/transaction/${id}`);
+    const inspection = (etapes.items ?? etapes).find(
+      (e: { titre: string }) => e.titre === "Inspection",
+    );
+    expect(body.prochaines_etapes[1]).toMatchObject({
+      date_planifiee: inspection.date_planifiee,
+      heure_planifiee: inspection.heure_planifiee,
+    });
+  });
+
   it("shows at most five of each list", async () => {
     const { broker, client, transaction } = await createActiveClient(ctx);
     await addEtapes(ctx, transaction.id, 8);
@@ -401,8 +441,8 @@ describe("GET /portail/transactions/client", () => {
     expect(large.body.transactions).toHaveLength(300);
     expect(large.body.messages_recents).toHaveLength(5);
     expect(large.queries).toBe(small.queries);
-    // Context and list (2), then detail, stats, étapes, documents, messages and tâches (6).
-    expect(small.queries).toBe(8);
+    // Context, transactions, the selected one and its parts: one statement (dashboardQuery).
+    expect(small.queries).toBe(1);
   });
 
   it("never shifts dates, even when it is already tomorrow in UTC", async () => {

@@ -1,25 +1,13 @@
-import { type ClientDashboard, DASHBOARD_LIST_SIZE } from "@portail/shared";
-import { and, asc, desc, eq, ne, type SQL, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import {
-  client_invitations,
-  portail_transactions,
-  transaction_documents,
-  transaction_etapes,
-  transaction_messages,
-  transaction_taches,
-  users,
-} from "../../db/schema.ts";
+import { type ClientDashboard, DASHBOARD_LIST_SIZE, type Transaction } from "@portail/shared";
+import { type SQL, sql } from "drizzle-orm";
+import { type Db, executePrepared } from "../../db/client.ts";
 import { notFound } from "../../lib/errors.ts";
+import type { AccessFlags } from "../../lib/policy.ts";
 import { todayInQuebec } from "../../lib/quebec-time.ts";
 import type { Actor } from "../../types.ts";
-import { accessFlagColumns } from "./access.ts";
-import { type DashboardParts, dashboardParts } from "./policy.ts";
-import { findTransactionDetail } from "./repository.ts";
+import { dashboardParts } from "./policy.ts";
 
-// The client dashboard in a fixed number of queries whatever the amount of data: two to find
-// the client's context and transactions, then one per part (detail, stats, étapes, documents,
-// messages, tâches) run together. A part the access flags hide is not even queried.
+// The client dashboard in one statement whatever the amount of data (see dashboardQuery).
 
 type Summary = ClientDashboard["transactions"][number];
 
@@ -32,177 +20,142 @@ export function pickCurrentTransaction<T extends Pick<Summary, "statut">>(
   );
 }
 
-async function loadClientContext(db: Db, invitationId: number) {
-  const [row] = await db
-    .select({
-      flags: accessFlagColumns,
-      courtier: {
-        id: users.id,
-        first_name: users.first_name,
-        last_name: users.last_name,
-        email: users.email,
-        telephone: users.telephone,
-      },
-    })
-    .from(client_invitations)
-    .innerJoin(users, eq(users.id, client_invitations.courtier_id))
-    .where(eq(client_invitations.id, invitationId))
-    .limit(1);
-  return row ?? null;
+/** A timestamptz as JavaScript's toISOString() writes it (UTC, milliseconds truncated like pg's parser). */
+const iso = (column: SQL) =>
+  sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+interface DashboardRow {
+  context: { flags: AccessFlags; courtier: ClientDashboard["courtier"] };
+  transactions: Summary[];
+  transaction: Transaction | null;
+  stats: ClientDashboard["stats"];
+  prochaines_etapes: ClientDashboard["prochaines_etapes"];
+  documents_recents: NonNullable<ClientDashboard["documents_recents"]> | null;
+  messages_recents: NonNullable<ClientDashboard["messages_recents"]> | null;
+  taches_ouvertes: NonNullable<ClientDashboard["taches_ouvertes"]> | null;
 }
 
-async function listClientTransactions(db: Db, invitationId: number): Promise<Summary[]> {
-  const rows = await db
-    .select({
-      id: portail_transactions.id,
-      type: portail_transactions.type,
-      statut: portail_transactions.statut,
-      progression: portail_transactions.progression,
-      adresse: portail_transactions.adresse,
-      date_debut: portail_transactions.date_debut,
-      created_at: portail_transactions.created_at,
-    })
-    .from(portail_transactions)
-    .where(eq(portail_transactions.client_invitation_id, invitationId))
-    .orderBy(desc(portail_transactions.created_at), desc(portail_transactions.id));
-  return rows.map((row) => ({ ...row, created_at: row.created_at.toISOString() }));
-}
-
-const countWhere = (table: SQL, condition: SQL) =>
-  sql<number>`(select count(*)::int from ${table} where ${condition})`;
-
-async function loadStats(
-  db: Db,
-  transactionId: number,
+/**
+ * The whole dashboard in one statement: each statement costs a round trip, its planning and
+ * Drizzle's SQL building, which is what a request spends its time on (bench/results). The
+ * selected transaction is picked in SQL (`sel`), and a part the access flags hide is not even
+ * computed (`case when`); the policy in TypeScript still decides what is returned.
+ */
+function dashboardQuery(
+  invitationId: number,
   readerId: number,
-  parts: DashboardParts,
+  transactionId: number | undefined,
   today: string,
-): Promise<ClientDashboard["stats"]> {
-  const d = transaction_documents;
-  const m = transaction_messages;
-  const k = transaction_taches;
-  const e = transaction_etapes;
-  const none = sql<null>`null`;
-  const [row] = await db
-    .select({
-      documents: parts.documents
-        ? countWhere(sql`${d}`, sql`${d.transaction_id} = ${transactionId}`)
-        : none,
-      documents_nouveaux: parts.documents
-        ? countWhere(sql`${d}`, sql`${d.transaction_id} = ${transactionId} and ${d.nouveau}`)
-        : none,
-      unread_messages: parts.messages
-        ? countWhere(
-            sql`${m}`,
-            sql`${m.transaction_id} = ${transactionId} and not ${m.lu} and ${m.expediteur_id} <> ${readerId}`,
-          )
-        : none,
-      open_tasks: parts.taches
-        ? countWhere(sql`${k}`, sql`${k.transaction_id} = ${transactionId} and not ${k.completee}`)
-        : none,
-      overdue_tasks: parts.taches
-        ? countWhere(
-            sql`${k}`,
-            sql`${k.transaction_id} = ${transactionId} and not ${k.completee} and ${k.echeance} < ${today}::date`,
-          )
-        : none,
-      upcoming_etapes: countWhere(
-        sql`${e}`,
-        sql`${e.transaction_id} = ${transactionId} and ${e.statut} <> 'complete'`,
-      ),
-    })
-    .from(sql`(select 1) as one`);
-  return row!;
+) {
+  const selection =
+    transactionId === undefined
+      ? // The current one: the latest neither complete nor annulee, else the latest.
+        sql`order by txs.statut in ('complete', 'annulee'), txs.created_at desc, txs.id desc`
+      : sql`where txs.id = ${transactionId}`;
+  return sql`
+    with ctx as (
+      select ci.acces_documents, ci.acces_messagerie, ci.acces_taches, ci.acces_calendrier,
+             ci.acces_proprietes, u.id as courtier_id, u.first_name, u.last_name, u.email, u.telephone
+      from client_invitations ci
+      join users u on u.id = ci.courtier_id
+      where ci.id = ${invitationId}
+    ),
+    txs as (
+      select t.id, t.type, t.statut, t.progression, t.adresse, t.date_debut, t.created_at
+      from portail_transactions t
+      where t.client_invitation_id = ${invitationId}
+    ),
+    sel as (select txs.id from txs ${selection} limit 1)
+    select
+      json_build_object(
+        'flags', json_build_object(
+          'acces_documents', ctx.acces_documents, 'acces_messagerie', ctx.acces_messagerie,
+          'acces_taches', ctx.acces_taches, 'acces_calendrier', ctx.acces_calendrier,
+          'acces_proprietes', ctx.acces_proprietes),
+        'courtier', json_build_object(
+          'id', ctx.courtier_id, 'first_name', ctx.first_name, 'last_name', ctx.last_name,
+          'email', ctx.email, 'telephone', ctx.telephone)
+      ) as context,
+      (select coalesce(json_agg(json_build_object(
+          'id', txs.id, 'type', txs.type, 'statut', txs.statut, 'progression', txs.progression,
+          'adresse', txs.adresse, 'date_debut', txs.date_debut, 'created_at', ${iso(sql`txs.created_at`)})
+          order by txs.created_at desc, txs.id desc), '[]'::json)
+       from txs) as transactions,
+      (select json_build_object(
+          'id', t.id, 'client_invitation_id', t.client_invitation_id, 'courtier_id', t.courtier_id,
+          'type', t.type, 'statut', t.statut, 'progression', t.progression,
+          'date_debut', t.date_debut, 'date_fin', t.date_fin, 'adresse', t.adresse, 'ville', t.ville,
+          'prix_offert', t.prix_offert::text, 'prix_accepte', t.prix_accepte::text,
+          'created_at', ${iso(sql`t.created_at`)}, 'updated_at', ${iso(sql`t.updated_at`)},
+          'client', json_build_object(
+            'invitation_id', ci.id, 'prenom', ci.prenom, 'nom', ci.nom, 'email', ci.email,
+            'telephone', ci.telephone, 'statut', ci.statut),
+          'courtier', json_build_object(
+            'id', u.id, 'first_name', u.first_name, 'last_name', u.last_name, 'email', u.email,
+            'telephone', u.telephone))
+       from portail_transactions t
+       join client_invitations ci on ci.id = t.client_invitation_id
+       join users u on u.id = t.courtier_id
+       where t.id = sel.id) as transaction,
+      json_build_object(
+        'documents', case when ctx.acces_documents then
+          (select count(*)::int from transaction_documents d where d.transaction_id = sel.id) end,
+        'documents_nouveaux', case when ctx.acces_documents then
+          (select count(*)::int from transaction_documents d
+           where d.transaction_id = sel.id and d.nouveau) end,
+        'unread_messages', case when ctx.acces_messagerie then
+          (select count(*)::int from transaction_messages m
+           where m.transaction_id = sel.id and not m.lu and m.expediteur_id <> ${readerId}) end,
+        'open_tasks', case when ctx.acces_taches then
+          (select count(*)::int from transaction_taches k
+           where k.transaction_id = sel.id and not k.completee) end,
+        'overdue_tasks', case when ctx.acces_taches then
+          (select count(*)::int from transaction_taches k
+           where k.transaction_id = sel.id and not k.completee and k.echeance < ${today}::date) end,
+        'upcoming_etapes',
+          (select count(*)::int from transaction_etapes e
+           where e.transaction_id = sel.id and e.statut <> 'complete')
+      ) as stats,
+      (select coalesce(json_agg(json_build_object(
+          'id', e.id, 'titre', e.titre, 'description', e.description, 'ordre', e.ordre,
+          'statut', e.statut, 'date_planifiee', e.date_planifiee,
+          'heure_planifiee', to_char(e.heure_planifiee, 'HH24:MI'))
+          order by e.ordre, e.id), '[]'::json)
+       from (select * from transaction_etapes e
+             where e.transaction_id = sel.id and e.statut <> 'complete'
+             order by e.ordre, e.id limit ${DASHBOARD_LIST_SIZE}) e) as prochaines_etapes,
+      case when ctx.acces_documents then
+        (select coalesce(json_agg(json_build_object(
+            'id', d.id, 'nom', d.nom, 'type', d.type, 'categorie', d.categorie, 'taille', d.taille,
+            'mime_type', d.mime_type, 'date_partage', ${iso(sql`d.date_partage`)}, 'nouveau', d.nouveau,
+            'partage_par', case when u.id is not null then
+              json_build_object('first_name', u.first_name, 'last_name', u.last_name) end)
+            order by d.date_partage desc, d.id desc), '[]'::json)
+         from (select * from transaction_documents d where d.transaction_id = sel.id
+               order by d.date_partage desc, d.id desc limit ${DASHBOARD_LIST_SIZE}) d
+         left join users u on u.id = d.partage_par_id) end as documents_recents,
+      case when ctx.acces_messagerie then
+        (select coalesce(json_agg(json_build_object(
+            'id', m.id, 'message', m.message, 'date_envoi', ${iso(sql`m.date_envoi`)}, 'lu', m.lu,
+            'expediteur', json_build_object(
+              'id', u.id, 'first_name', u.first_name, 'last_name', u.last_name, 'role', u.role))
+            order by m.date_envoi desc, m.id desc), '[]'::json)
+         from (select * from transaction_messages m where m.transaction_id = sel.id
+               order by m.date_envoi desc, m.id desc limit ${DASHBOARD_LIST_SIZE}) m
+         join users u on u.id = m.expediteur_id) end as messages_recents,
+      case when ctx.acces_taches then
+        (select coalesce(json_agg(json_build_object(
+            'id', k.id, 'titre', k.titre, 'description', k.description, 'priorite', k.priorite,
+            'categorie', k.categorie, 'echeance', k.echeance,
+            'en_retard', coalesce(k.echeance < ${today}::date, false))
+            order by k.echeance asc nulls last, k.id), '[]'::json)
+         from (select * from transaction_taches k
+               where k.transaction_id = sel.id and not k.completee
+               order by k.echeance asc nulls last, k.id limit ${DASHBOARD_LIST_SIZE}) k) end
+        as taches_ouvertes
+    from ctx
+    left join sel on true`;
 }
-
-async function nextEtapes(db: Db, transactionId: number) {
-  const e = transaction_etapes;
-  const rows = await db
-    .select({
-      id: e.id,
-      titre: e.titre,
-      description: e.description,
-      ordre: e.ordre,
-      statut: e.statut,
-      date_planifiee: e.date_planifiee,
-      heure_planifiee: e.heure_planifiee,
-    })
-    .from(e)
-    .where(and(eq(e.transaction_id, transactionId), ne(e.statut, "complete")))
-    .orderBy(asc(e.ordre), asc(e.id))
-    .limit(DASHBOARD_LIST_SIZE);
-  return rows.map((row) => ({ ...row, heure_planifiee: row.heure_planifiee?.slice(0, 5) ?? null }));
-}
-
-async function recentDocuments(db: Db, transactionId: number) {
-  const d = transaction_documents;
-  const rows = await db
-    .select({
-      id: d.id,
-      nom: d.nom,
-      type: d.type,
-      categorie: d.categorie,
-      taille: d.taille,
-      mime_type: d.mime_type,
-      date_partage: d.date_partage,
-      nouveau: d.nouveau,
-      first_name: users.first_name,
-      last_name: users.last_name,
-    })
-    .from(d)
-    .leftJoin(users, eq(users.id, d.partage_par_id))
-    .where(eq(d.transaction_id, transactionId))
-    .orderBy(desc(d.date_partage), desc(d.id))
-    .limit(DASHBOARD_LIST_SIZE);
-  return rows.map(({ first_name, last_name, ...row }) => ({
-    ...row,
-    date_partage: row.date_partage.toISOString(),
-    partage_par: first_name !== null && last_name !== null ? { first_name, last_name } : null,
-  }));
-}
-
-async function recentMessages(db: Db, transactionId: number) {
-  const m = transaction_messages;
-  const rows = await db
-    .select({
-      id: m.id,
-      message: m.message,
-      date_envoi: m.date_envoi,
-      lu: m.lu,
-      expediteur: {
-        id: users.id,
-        first_name: users.first_name,
-        last_name: users.last_name,
-        role: users.role,
-      },
-    })
-    .from(m)
-    .innerJoin(users, eq(users.id, m.expediteur_id))
-    .where(eq(m.transaction_id, transactionId))
-    .orderBy(desc(m.date_envoi), desc(m.id))
-    .limit(DASHBOARD_LIST_SIZE);
-  return rows.map((row) => ({ ...row, date_envoi: row.date_envoi.toISOString() }));
-}
-
-async function openTaches(db: Db, transactionId: number, today: string) {
-  const k = transaction_taches;
-  return db
-    .select({
-      id: k.id,
-      titre: k.titre,
-      description: k.description,
-      priorite: k.priorite,
-      categorie: k.categorie,
-      echeance: k.echeance,
-      en_retard: sql<boolean>`coalesce(${k.echeance} < ${today}::date, false)`,
-    })
-    .from(k)
-    .where(and(eq(k.transaction_id, transactionId), eq(k.completee, false)))
-    .orderBy(sql`${k.echeance} asc nulls last`, asc(k.id))
-    .limit(DASHBOARD_LIST_SIZE);
-}
-
-const skipped = async () => null;
 
 /**
  * Everything the client dashboard shows, for the client's current transaction or the one
@@ -222,55 +175,32 @@ export async function clientDashboard({
 }): Promise<ClientDashboard> {
   const invitationId = actor.client_invitation_id;
   if (actor.role !== "client" || invitationId === null) throw notFound("Transaction");
-  const [context, transactions] = await Promise.all([
-    loadClientContext(db, invitationId),
-    listClientTransactions(db, invitationId),
-  ]);
-  if (!context) throw notFound("Transaction");
-  const selected =
-    transactionId === undefined
-      ? pickCurrentTransaction(transactions)
-      : transactions.find((t) => t.id === transactionId);
-  if (transactionId !== undefined && !selected) throw notFound("Transaction");
+  const [row] = await executePrepared<DashboardRow>(
+    db,
+    transactionId === undefined ? "client_dashboard_current" : "client_dashboard_selected",
+    dashboardQuery(invitationId, actor.id, transactionId, today),
+  );
+  if (!row) throw notFound("Transaction");
+  if (transactionId !== undefined && !row.transaction) throw notFound("Transaction");
 
-  const parts = dashboardParts(actor, context.flags);
-  const base = { transactions, courtier: context.courtier, acces: context.flags };
-  if (!selected) {
-    return {
-      ...base,
-      transaction: null,
-      stats: {
-        documents: parts.documents ? 0 : null,
-        documents_nouveaux: parts.documents ? 0 : null,
-        unread_messages: parts.messages ? 0 : null,
-        open_tasks: parts.taches ? 0 : null,
-        overdue_tasks: parts.taches ? 0 : null,
-        upcoming_etapes: 0,
-      },
-      prochaines_etapes: [],
-      documents_recents: parts.documents ? [] : null,
-      messages_recents: parts.messages ? [] : null,
-      taches_ouvertes: parts.taches ? [] : null,
-    };
-  }
-
-  const id = selected.id;
-  const [transaction, stats, etapes, documents, messages, taches] = await Promise.all([
-    findTransactionDetail(db, actor, id),
-    loadStats(db, id, actor.id, parts, today),
-    nextEtapes(db, id),
-    parts.documents ? recentDocuments(db, id) : skipped(),
-    parts.messages ? recentMessages(db, id) : skipped(),
-    parts.taches ? openTaches(db, id, today) : skipped(),
-  ]);
-  if (!transaction) throw notFound("Transaction");
+  const parts = dashboardParts(actor, row.context.flags);
+  const allowed = <T>(part: boolean, value: T) => (part ? value : null);
   return {
-    ...base,
-    transaction,
-    stats,
-    prochaines_etapes: etapes,
-    documents_recents: documents,
-    messages_recents: messages,
-    taches_ouvertes: taches,
+    transaction: row.transaction,
+    transactions: row.transactions,
+    courtier: row.context.courtier,
+    acces: row.context.flags,
+    stats: {
+      ...row.stats,
+      documents: allowed(parts.documents, row.stats.documents),
+      documents_nouveaux: allowed(parts.documents, row.stats.documents_nouveaux),
+      unread_messages: allowed(parts.messages, row.stats.unread_messages),
+      open_tasks: allowed(parts.taches, row.stats.open_tasks),
+      overdue_tasks: allowed(parts.taches, row.stats.overdue_tasks),
+    },
+    prochaines_etapes: row.prochaines_etapes,
+    documents_recents: allowed(parts.documents, row.documents_recents),
+    messages_recents: allowed(parts.messages, row.messages_recents),
+    taches_ouvertes: allowed(parts.taches, row.taches_ouvertes),
   };
 }
