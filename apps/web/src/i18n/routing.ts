@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES } from "@portail/shared";
+import { DEFAULT_LOCALE, LOCALES } from "@portail/shared/constants";
 import { defineRouting } from "next-intl/routing";
 
 export const routing = defineRouting({

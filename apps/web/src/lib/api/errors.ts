@@ -1,4 +1,8 @@
-import { ERROR_CODES, type ErrorCode, errorBodySchema, type FieldError } from "@portail/shared";
+import { type ErrorCode, type FieldError, isErrorCode } from "@portail/shared/constants";
+import { parseErrorBody } from "@portail/shared/error-body";
+
+// Zod-free: client components import this file (ErrorMessage, the broker's sections), and the
+// shared schemas would bring zod into every page's JavaScript.
 
 /** An API answer other than 2xx, or no answer at all (status 503, code SERVICE_UNAVAILABLE). */
 export class ApiError extends Error {
@@ -8,16 +12,18 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldError[] = [],
     readonly requestId?: string,
+    /** Extra facts of the error body (e.g. `courtier` on an expired invitation). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "ApiError";
   }
 
   static async fromResponse(response: Response): Promise<ApiError> {
-    const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
-    if (parsed.success) {
-      const { code, message, fields, request_id } = parsed.data.error;
-      return new ApiError(response.status, code, message, fields, request_id);
+    const body = parseErrorBody(await response.json().catch(() => null));
+    if (body) {
+      const { code, message, fields, request_id, details } = body;
+      return new ApiError(response.status, code, message, fields, request_id, details);
     }
     return new ApiError(
       response.status,
@@ -51,8 +57,7 @@ function codeForStatus(status: number): ErrorCode {
   return byStatus[status] ?? (status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST");
 }
 
-export const isErrorCode = (code: string): code is ErrorCode =>
-  (ERROR_CODES as string[]).includes(code);
+export { isErrorCode };
 
 /**
  * The message key of an error code under `errors.*` in messages/{locale}.json. Every code has

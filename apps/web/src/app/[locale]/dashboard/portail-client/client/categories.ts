@@ -1,4 +1,4 @@
-import { SUGGESTED_DOCUMENT_CATEGORIES } from "@portail/shared";
+import { SUGGESTED_DOCUMENT_CATEGORIES } from "@portail/shared/constants";
 
 const SUGGESTED = new Set<string>(SUGGESTED_DOCUMENT_CATEGORIES);
 

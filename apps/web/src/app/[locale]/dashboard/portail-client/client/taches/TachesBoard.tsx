@@ -1,6 +1,7 @@
 "use client";
 
-import { PRIORITES, type Priorite, type Tache } from "@portail/shared";
+import type { Tache } from "@portail/shared";
+import { PRIORITES, type Priorite } from "@portail/shared/constants";
 import { AlertTriangle, CalendarClock, CheckCircle2, Clock, ListTodo } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";

@@ -1,6 +1,6 @@
 "use client";
 
-import { STATUTS_INVITATION, TYPES_PROJET } from "@portail/shared";
+import { STATUTS_INVITATION, TYPES_PROJET } from "@portail/shared/constants";
 import { Search } from "lucide-react";
 import Form from "next/form";
 import { useTranslations } from "next-intl";

@@ -1,6 +1,7 @@
 "use client";
 
-import { ACCESS_FLAGS, type Invitation } from "@portail/shared";
+import type { Invitation } from "@portail/shared";
+import { ACCESS_FLAGS } from "@portail/shared/constants";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Card } from "@/components/ui/Card";

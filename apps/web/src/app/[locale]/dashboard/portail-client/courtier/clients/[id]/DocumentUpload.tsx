@@ -1,10 +1,10 @@
 "use client";
 
+import type { TransactionDocument } from "@portail/shared";
 import {
   DOCUMENT_CATEGORIE_MAX_LENGTH,
   SUGGESTED_DOCUMENT_CATEGORIES,
-  transactionDocumentSchema,
-} from "@portail/shared";
+} from "@portail/shared/constants";
 import { Upload, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -75,10 +75,9 @@ export function DocumentUpload({
     form.append("categorie", categorie.slice(0, DOCUMENT_CATEGORIE_MAX_LENGTH));
     form.append("file", file, file.name);
     setProgress({ name: file.name, loaded: 0, total: file.size });
-    const handle = uploadWithProgress(
+    const handle = uploadWithProgress<TransactionDocument>(
       "/portail/transaction-documents",
       form,
-      transactionDocumentSchema,
       (loaded, total) => setProgress({ name: file.name, loaded, total }),
     );
     upload.current = handle;

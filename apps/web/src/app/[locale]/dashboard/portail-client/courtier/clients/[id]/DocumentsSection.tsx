@@ -1,12 +1,10 @@
 "use client";
 
+import type { TransactionDocument, TransactionDocumentDetail, TypeDocument } from "@portail/shared";
 import {
   ACCEPTED_DOCUMENT_FORMATS,
   SUGGESTED_DOCUMENT_CATEGORIES,
-  type TransactionDocument,
-  type TypeDocument,
-  transactionDocumentDetailSchema,
-} from "@portail/shared";
+} from "@portail/shared/constants";
 import {
   Download,
   File,
@@ -108,9 +106,8 @@ function DocumentRow({ document }: { document: TransactionDocument }) {
   async function download() {
     setDownloading(true);
     try {
-      const detail = await proxyJson(
+      const detail = await proxyJson<TransactionDocumentDetail>(
         `/portail/transaction-documents/${document.id}`,
-        transactionDocumentDetailSchema,
       );
       window.location.assign(toProxyUrl(detail.download_url));
     } catch (error) {

@@ -1,13 +1,7 @@
 "use client";
 
-import {
-  MESSAGE_MAX_LENGTH,
-  type Message,
-  type MessagePage,
-  messageMarkAllReadResponseSchema,
-  messagePageSchema,
-  messageSchema,
-} from "@portail/shared";
+import type { Message, MessageMarkAllReadResult, MessagePage } from "@portail/shared";
+import { MESSAGE_MAX_LENGTH } from "@portail/shared/constants";
 import { ChevronUp, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -74,9 +68,8 @@ export function MessagesSection({
     async (upTo: string | null) => {
       const query = upTo ? `?${new URLSearchParams({ up_to: upTo })}` : "";
       try {
-        const result = await proxyJson(
+        const result = await proxyJson<MessageMarkAllReadResult>(
           `${threadPath(transactionId)}/mark-read${query}`,
-          messageMarkAllReadResponseSchema,
           { method: "PUT" },
         );
         // The unread badges (tab, clients list) follow.
@@ -107,9 +100,8 @@ export function MessagesSection({
     const timer = window.setInterval(async () => {
       if (document.visibilityState !== "visible" || !newestCursor.current) return;
       try {
-        const page = await proxyJson(
+        const page = await proxyJson<MessagePage>(
           `${threadPath(transactionId)}?${new URLSearchParams({ after: newestCursor.current })}`,
-          messagePageSchema,
           { signal: controller.signal },
         );
         if (page.next_after) newestCursor.current = page.next_after;
@@ -141,9 +133,8 @@ export function MessagesSection({
     setLoadingOlder(true);
     stickToBottom.current = false;
     try {
-      const page = await proxyJson(
+      const page = await proxyJson<MessagePage>(
         `${threadPath(transactionId)}?${new URLSearchParams({ before: olderCursor })}`,
-        messagePageSchema,
       );
       setMessages((current) => {
         const known = new Set(current.map((m) => m.id));
@@ -164,7 +155,7 @@ export function MessagesSection({
     setSending(true);
     setError(null);
     try {
-      const message = await proxyJson("/portail/transaction-messages", messageSchema, {
+      const message = await proxyJson<Message>("/portail/transaction-messages", {
         method: "POST",
         body: { transaction_id: transactionId, message: text },
       });

@@ -1,11 +1,11 @@
 "use client";
 
-import { errorBodySchema } from "@portail/shared";
-import type { z } from "zod";
+import { parseErrorBody } from "@portail/shared/error-body";
 import { proxyUrl } from "./browser-paths";
 
 // Browser calls to the API through the same-origin door /api/proxy (the bearer token stays in
-// the httpOnly cookie): uploads with progress, downloads and the live message thread.
+// the httpOnly cookie): uploads with progress, downloads and the live message thread. Answers
+// are typed, not parsed: the shared schemas would ship zod to the browser.
 
 export class ProxyError extends Error {
   constructor(
@@ -19,8 +19,8 @@ export class ProxyError extends Error {
 
 /** The code of an error body, or one that fits the status when the body is not the API's. */
 function errorOf(status: number, body: unknown): ProxyError {
-  const parsed = errorBodySchema.safeParse(body);
-  if (parsed.success) return new ProxyError(status, parsed.data.error.code);
+  const parsed = parseErrorBody(body);
+  if (parsed) return new ProxyError(status, parsed.code);
   const byStatus: Record<number, string> = {
     401: "UNAUTHORIZED",
     403: "FORBIDDEN",
@@ -37,11 +37,10 @@ function errorOf(status: number, body: unknown): ProxyError {
 
 export { proxyUrl };
 
-export async function proxyJson<S extends z.ZodType>(
+export async function proxyJson<T>(
   path: string,
-  schema: S,
   init: { method?: "GET" | "POST" | "PUT" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
-): Promise<z.infer<S>> {
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(proxyUrl(path), {
@@ -60,7 +59,7 @@ export async function proxyJson<S extends z.ZodType>(
   }
   const body = await response.json().catch(() => null);
   if (!response.ok) throw errorOf(response.status, body);
-  return schema.parse(body);
+  return body as T;
 }
 
 export interface UploadHandle<T> {
@@ -72,14 +71,13 @@ export interface UploadHandle<T> {
  * A multipart upload with real progress: fetch cannot report upload progress, XMLHttpRequest
  * can (upload.onprogress). Text fields must come before the file (the API reads a stream).
  */
-export function uploadWithProgress<S extends z.ZodType>(
+export function uploadWithProgress<T>(
   path: string,
   form: FormData,
-  schema: S,
   onProgress: (loaded: number, total: number) => void,
-): UploadHandle<z.infer<S>> {
+): UploadHandle<T> {
   const xhr = new XMLHttpRequest();
-  const done = new Promise<z.infer<S>>((resolve, reject) => {
+  const done = new Promise<T>((resolve, reject) => {
     xhr.open("POST", proxyUrl(path));
     xhr.responseType = "json";
     xhr.setRequestHeader("accept", "application/json");
@@ -88,8 +86,8 @@ export function uploadWithProgress<S extends z.ZodType>(
     };
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
-        const parsed = schema.safeParse(xhr.response);
-        if (parsed.success) resolve(parsed.data);
+        // responseType "json" gives null when the answer is not JSON.
+        if (xhr.response !== null) resolve(xhr.response as T);
         else reject(new ProxyError(xhr.status, "INTERNAL_ERROR"));
       } else {
         reject(errorOf(xhr.status, xhr.response));

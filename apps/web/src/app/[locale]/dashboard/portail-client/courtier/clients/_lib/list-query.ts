@@ -1,10 +1,11 @@
+import type { InvitationFilterQuery } from "@portail/shared";
 import {
   INVITATION_SORTS,
-  type InvitationFilterQuery,
-  statutInvitationSchema,
-  typeProjetSchema,
-} from "@portail/shared";
-import { z } from "zod";
+  STATUTS_INVITATION,
+  type StatutInvitation,
+  TYPES_PROJET,
+  type TypeProjet,
+} from "@portail/shared/constants";
 
 // The clients list keeps its filters, sort and page in the URL, so a link, the back button and
 // a page without JavaScript all show the same list. Bad values are dropped, never an error.
@@ -33,31 +34,39 @@ export type SortOption = (typeof SORT_OPTIONS)[number];
 
 export const DEFAULT_SORT: SortOption = "date_invitation-desc";
 
-const sortSchema = z
-  .string()
-  .regex(/^[a-z_]+-(asc|desc)$/)
-  .refine((value) => (INVITATION_SORTS as readonly string[]).includes(value.split("-")[0]!));
+const oneOf = <T extends string>(values: readonly T[], value: unknown): T | undefined =>
+  (values as readonly unknown[]).includes(value) ? (value as T) : undefined;
 
-const blankToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
+const isSort = (value: string) =>
+  /^[a-z_]+-(asc|desc)$/.test(value) &&
+  (INVITATION_SORTS as readonly string[]).includes(value.split("-")[0]!);
 
-const listParamsSchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
-  statut: z.preprocess(blankToUndefined, statutInvitationSchema.optional()).catch(undefined),
-  type_projet: z.preprocess(blankToUndefined, typeProjetSchema.optional()).catch(undefined),
-  sort: z.preprocess(blankToUndefined, sortSchema.optional()).catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-
-export type ListParams = z.infer<typeof listParamsSchema>;
+export interface ListParams {
+  q?: string;
+  statut?: StatutInvitation;
+  type_projet?: TypeProjet;
+  sort?: string;
+  page: number;
+}
 
 type RawSearchParams = Record<string, string | string[] | undefined>;
 
+// Checked by hand rather than with zod: client components (the filters) import this module.
 export function parseListParams(raw: RawSearchParams): ListParams {
-  const first = Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
-  );
-  return listParamsSchema.parse(first);
+  const first = (key: string) => {
+    const value = raw[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const q = first("q")?.trim();
+  const sort = first("sort");
+  const page = Number(first("page"));
+  return {
+    q: q && q.length <= 100 ? q : undefined,
+    statut: oneOf(STATUTS_INVITATION, first("statut")),
+    type_projet: oneOf(TYPES_PROJET, first("type_projet")),
+    sort: sort && isSort(sort) ? sort : undefined,
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
 }
 
 export function sortOf(params: Pick<ListParams, "sort">): { field: SortField; order: SortOrder } {

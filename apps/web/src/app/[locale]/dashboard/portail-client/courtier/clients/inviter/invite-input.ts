@@ -1,4 +1,5 @@
-import { ACCESS_FLAGS, type InvitationCreateBody } from "@portail/shared";
+import type { InvitationCreateBody } from "@portail/shared";
+import { ACCESS_FLAGS } from "@portail/shared/constants";
 
 export type AccessFlag = (typeof ACCESS_FLAGS)[number];
 
