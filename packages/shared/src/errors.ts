@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { courtierContactSchema } from "./invitations.ts";
 
 /**
  * The closed set of error codes the API answers with. The web app translates codes;
@@ -46,6 +47,15 @@ export const fieldErrorSchema = z.object({
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
+/** Facts some errors carry so the page can help the user (never another tenant's data). */
+export const errorDetailsSchema = z.object({ courtier: courtierContactSchema }).meta({
+  id: "ErrorDetails",
+  description:
+    "Only on 410 EXPIRED of an invitation link (by-token and activate): the inviting " +
+    "broker, whom the client asks for a new link.",
+});
+export type ErrorDetails = z.infer<typeof errorDetailsSchema>;
+
 export const errorBodySchema = z
   .object({
     error: z.object({
@@ -53,6 +63,7 @@ export const errorBodySchema = z
       message: z.string(),
       request_id: z.string(),
       fields: z.array(fieldErrorSchema).optional(),
+      details: errorDetailsSchema.optional(),
     }),
   })
   .meta({ id: "ErrorBody" });

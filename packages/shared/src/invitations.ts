@@ -174,6 +174,25 @@ export const invitationTokenParamsSchema = z.object({
   token: z.string().min(1).max(100).meta({ description: "The token of the emailed link" }),
 });
 
+/** The inviting broker as the client may see them: whom to contact about the link. */
+export const courtierContactSchema = z
+  .object({
+    first_name: z.string(),
+    last_name: z.string(),
+    email: z.string(),
+    telephone: z.string().nullable(),
+  })
+  .meta({
+    id: "CourtierContact",
+    example: {
+      first_name: "Marie",
+      last_name: "Dubois",
+      email: "marie.dubois@example.com",
+      telephone: "514-555-0123",
+    },
+  });
+export type CourtierContact = z.infer<typeof courtierContactSchema>;
+
 /** What the activation page shows before the client chooses a password. */
 export const invitationPublicSchema = z
   .object({
@@ -182,12 +201,7 @@ export const invitationPublicSchema = z
     email: z.string(),
     type_projet: typeProjetSchema,
     locale: localeSchema,
-    courtier: z.object({
-      first_name: z.string(),
-      last_name: z.string(),
-      email: z.string(),
-      telephone: z.string().nullable(),
-    }),
+    courtier: courtierContactSchema,
     expires_at: timestamp,
   })
   .meta({

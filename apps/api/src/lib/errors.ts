@@ -1,4 +1,4 @@
-import { type ErrorCode, type FieldError, httpStatusFor } from "@portail/shared";
+import { type ErrorCode, type ErrorDetails, type FieldError, httpStatusFor } from "@portail/shared";
 
 /** The only error type services throw on purpose; the error handler turns it into SPEC §4's body. */
 export class AppError extends Error {
@@ -7,7 +7,12 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly options: { fields?: FieldError[]; headers?: Record<string, string> } = {},
+    readonly options: {
+      fields?: FieldError[];
+      /** Sent as `error.details`: facts the page needs to help (errorDetailsSchema). */
+      details?: ErrorDetails;
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(message);
     this.name = "AppError";

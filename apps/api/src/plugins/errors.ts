@@ -1,12 +1,18 @@
-import type { ErrorBody, ErrorCode, FieldError } from "@portail/shared";
+import type { ErrorBody, ErrorCode, ErrorDetails, FieldError } from "@portail/shared";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../lib/errors.ts";
 
-function body(request: FastifyRequest, code: ErrorCode, message: string, fields?: FieldError[]) {
+function body(
+  request: FastifyRequest,
+  code: ErrorCode,
+  message: string,
+  extra: { fields?: FieldError[]; details?: ErrorDetails } = {},
+) {
   const error: ErrorBody["error"] = { code, message, request_id: String(request.id) };
-  if (fields) error.fields = fields;
+  if (extra.fields) error.fields = extra.fields;
+  if (extra.details) error.details = extra.details;
   return { error };
 }
 
@@ -40,9 +46,12 @@ function codeForStatus(status: number): ErrorCode {
 
 export function sendError(reply: FastifyReply, error: AppError) {
   if (error.options.headers) reply.headers(error.options.headers);
-  return reply
-    .status(error.statusCode)
-    .send(body(reply.request, error.code, error.message, error.options.fields));
+  return reply.status(error.statusCode).send(
+    body(reply.request, error.code, error.message, {
+      fields: error.options.fields,
+      details: error.options.details,
+    }),
+  );
 }
 
 /** The one error handler: SPEC §4 body everywhere, internals never leaked on 5xx. */
@@ -70,7 +79,7 @@ export default fp(
         const where = (error as FastifyError).validationContext ?? "request";
         return reply
           .status(400)
-          .send(body(request, "VALIDATION_ERROR", `Invalid ${where}`, fields));
+          .send(body(request, "VALIDATION_ERROR", `Invalid ${where}`, { fields }));
       }
 
       const status = (error as FastifyError).statusCode ?? 500;

@@ -73,18 +73,29 @@ describe("GET /client-invitations/by-token/:token", () => {
     });
   });
 
-  it("answers 404 to an unknown token", async () => {
+  it("answers 404 to an unknown token, naming nobody", async () => {
     const response = await byToken(ctx, "un-jeton-qui-n-existe-pas");
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe("NOT_FOUND");
+    expect(response.json().error).not.toHaveProperty("details");
   });
 
-  it("answers 410 EXPIRED once the link has expired", async () => {
-    const { invitation, token } = await invited();
+  it("answers 410 EXPIRED once the link has expired, naming the broker to ask for a new one", async () => {
+    const { broker, invitation, token } = await invited();
     await updateInvitation(ctx, invitation.id, { token_expires_at: new Date(Date.now() - 1000) });
     const response = await byToken(ctx, token);
     expect(response.statusCode).toBe(410);
-    expect(response.json().error.code).toBe("EXPIRED");
+    const { error } = response.json();
+    expect(error.code).toBe("EXPIRED");
+    // Exactly the contact, nothing else about the broker's account.
+    expect(error.details).toEqual({
+      courtier: {
+        first_name: "Marie",
+        last_name: "Dubois",
+        email: broker.user.email,
+        telephone: "514-555-0123",
+      },
+    });
   });
 
   it("answers 409 ALREADY_USED once activated, and 404 once the broker withdrew the client", async () => {
@@ -109,6 +120,25 @@ describe("GET /client-invitations/by-token/:token", () => {
     // Fastify caps path parameters at 100 characters (414); our tokens have 43.
     const response = await byToken(ctx, "a".repeat(101));
     expect(response.statusCode).toBe(414);
+  });
+});
+
+describe("the expired link's details in the OpenAPI document", () => {
+  it("documents error.details.courtier on the error body", async () => {
+    const doc = (await ctx.app.inject({ method: "GET", url: "/api/openapi.json" })).json();
+    const schemas = doc.components.schemas;
+    expect(schemas.ErrorBody.properties.error.properties.details).toEqual({
+      $ref: "#/components/schemas/ErrorDetails",
+    });
+    expect(schemas.ErrorDetails.properties.courtier).toEqual({
+      $ref: "#/components/schemas/CourtierContact",
+    });
+    expect(schemas.CourtierContact.required).toEqual([
+      "first_name",
+      "last_name",
+      "email",
+      "telephone",
+    ]);
   });
 });
 
@@ -180,18 +210,30 @@ describe("POST /client-invitations/activate/:token", () => {
     expect(await usersWithEmail(invitation.email)).toHaveLength(1);
   });
 
-  it("answers 410 EXPIRED after the validity period, and creates no account", async () => {
-    const { invitation, token } = await invited();
+  it("answers 410 EXPIRED after the validity period, with the broker's contact, and creates no account", async () => {
+    const broker = await createBroker(ctx, {
+      first_name: "Jean",
+      last_name: "Roy",
+      telephone: null,
+    });
+    const invitation = await invite(ctx, broker);
+    const token = await tokenFromEmail(ctx, invitation.email);
     await updateInvitation(ctx, invitation.id, { token_expires_at: new Date(Date.now() - 1000) });
     const response = await activate(ctx, token);
     expect(response.statusCode).toBe(410);
-    expect(response.json().error.code).toBe("EXPIRED");
+    const { error } = response.json();
+    expect(error.code).toBe("EXPIRED");
+    expect(error.details).toEqual({
+      courtier: { first_name: "Jean", last_name: "Roy", email: broker.user.email, telephone: null },
+    });
     expect(await usersWithEmail(invitation.email)).toHaveLength(0);
     expect((await invitationRow(ctx, invitation.id))?.statut).toBe("invite");
   });
 
   it("answers 404 to an unknown token and to a link replaced by a resend", async () => {
-    expect((await activate(ctx, "inconnu")).statusCode).toBe(404);
+    const unknown = await activate(ctx, "inconnu");
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).not.toHaveProperty("details");
     const { broker, invitation, token } = await invited();
     const resent = await ctx.app.inject({
       method: "POST",

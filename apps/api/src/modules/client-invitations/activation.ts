@@ -1,4 +1,9 @@
-import type { ActivationBody, InvitationPublic, TokenResponse } from "@portail/shared";
+import type {
+  ActivationBody,
+  CourtierContact,
+  InvitationPublic,
+  TokenResponse,
+} from "@portail/shared";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { client_invitations, users } from "../../db/schema.ts";
@@ -25,8 +30,12 @@ import { isUniqueViolation } from "./service.ts";
 const unknownLink = () => new AppError("NOT_FOUND", "Unknown invitation link");
 const alreadyUsed = () =>
   new AppError("ALREADY_USED", "This invitation was already activated; sign in instead");
-const expired = () =>
-  new AppError("EXPIRED", "This invitation link has expired; ask your broker for a new one");
+// The link proved it was sent to this client: naming its broker tells them whom to ask for a
+// new one. Only here: an unknown or withdrawn link reveals nobody.
+const expired = (courtier: CourtierContact) =>
+  new AppError("EXPIRED", "This invitation link has expired; ask your broker for a new one", {
+    details: { courtier },
+  });
 
 /** Deliberately unscoped: the caller is anonymous, the token hash is the whole authorization. */
 async function unsafeFindByTokenHash(db: Db, tokenHash: string) {
@@ -57,8 +66,15 @@ function assertUsable(found: Found | null): asserts found is Found {
     throw unknownLink();
   }
   if (found.invitation.statut === "actif") throw alreadyUsed();
-  if (found.expired) throw expired();
+  if (found.expired) throw expired(contactOf(found.courtier));
 }
+
+const contactOf = (courtier: Found["courtier"]): CourtierContact => ({
+  first_name: courtier.first_name,
+  last_name: courtier.last_name,
+  email: courtier.email,
+  telephone: courtier.telephone,
+});
 
 export async function getInvitationByToken(db: Db, token: string): Promise<InvitationPublic> {
   const found = await unsafeFindByTokenHash(db, hashToken(token));
@@ -70,12 +86,7 @@ export async function getInvitationByToken(db: Db, token: string): Promise<Invit
     email: invitation.email,
     type_projet: invitation.type_projet,
     locale: invitation.locale,
-    courtier: {
-      first_name: courtier.first_name,
-      last_name: courtier.last_name,
-      email: courtier.email,
-      telephone: courtier.telephone,
-    },
+    courtier: contactOf(courtier),
     expires_at: invitation.token_expires_at!.toISOString(),
   };
 }
