@@ -14,6 +14,7 @@ import authRoutes from "./modules/auth/routes.ts";
 import invitationRoutes from "./modules/client-invitations/routes.ts";
 import healthRoutes from "./modules/health/routes.ts";
 import transactionRoutes from "./modules/portail-transactions/routes.ts";
+import publicConfigRoutes from "./modules/public-config/routes.ts";
 import documentRoutes from "./modules/transaction-documents/routes.ts";
 import etapeRoutes from "./modules/transaction-etapes/routes.ts";
 import messageRoutes from "./modules/transaction-messages/routes.ts";
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
   await app.register(healthRoutes);
   await app.register(
     async (api) => {
+      await api.register(publicConfigRoutes, { prefix: "/config" });
       await api.register(authRoutes, { prefix: "/auth" });
       await api.register(invitationRoutes, { prefix: "/client-invitations" });
       await api.register(transactionRoutes, { prefix: "/portail/transactions" });

@@ -109,3 +109,37 @@ export function describeAuthorization(
     });
   });
 }
+
+/**
+ * The counterpart for a route marked `config.public`: it serves anyone, and credentials
+ * change nothing. A forged, signed-out or deactivated user's token must not turn it into a
+ * 401 (the web app forwards whatever cookie it holds), nor change what it answers.
+ */
+export function describePublicRoute(
+  name: string,
+  ctx: TestContext,
+  setup: (ctx: TestContext) => Promise<{ request: InjectOptions; user: TestUser }>,
+) {
+  describe(`authorization: ${name} (public)`, () => {
+    it("serves a caller without a token", async () => {
+      const { request } = await setup(ctx);
+      const response = await ctx.app.inject(request);
+      expect(response.statusCode, response.body).toBeLessThan(400);
+    });
+
+    it("serves the same answer whatever token comes with the request", async () => {
+      const { request, user } = await setup(ctx);
+      const anonymous = await ctx.app.inject(request);
+      const forged = withAuth(request);
+      forged.headers = { ...forged.headers, authorization: "Bearer eyJhbGciOiJIUzI1NiJ9.e30.x" };
+      const signedIn = await ctx.app.inject(withAuth(request, user));
+      const withForged = await ctx.app.inject(forged);
+      await deactivateUser(ctx, user.user.id);
+      const deactivated = await ctx.app.inject(withAuth(request, user));
+      for (const response of [signedIn, withForged, deactivated]) {
+        expect(response.statusCode, response.body).toBe(anonymous.statusCode);
+        expect(response.body).toBe(anonymous.body);
+      }
+    });
+  });
+}

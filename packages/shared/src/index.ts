@@ -1,4 +1,5 @@
 export * from "./auth.ts";
+export * from "./config.ts";
 export * from "./documents.ts";
 export * from "./enums.ts";
 export * from "./errors.ts";
