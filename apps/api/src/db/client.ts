@@ -1,12 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { Logger, SQL } from "drizzle-orm";
+import type { Logger } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -18,20 +19,6 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** Rows of a raw `db.execute()`: both drivers answer `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
-}
-
-const dialect = new PgDialect();
-
-/**
- * Runs a hand-written statement as a named prepared statement. PostgreSQL then parses it once
- * per connection and, after five runs, reuses a generic plan: for a statement of many
- * subqueries (the client dashboard) planning costs more than executing (bench/results).
- * `name` must always go with the same SQL text (a variant of the text needs its own name).
- * PGlite runs it as an ordinary parameterized query.
- */
-export async function executePrepared<T>(db: Db, name: string, query: SQL): Promise<T[]> {
-  const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  return rowsOf<T>(await prepared.execute());
 }
 
 /**
@@ -98,10 +85,44 @@ export interface DatabaseOptions {
   pglite?: PGlite;
 }
 
+/** Bounds the statements one connection keeps prepared (a variant-rich query cannot grow it forever). */
+const MAX_PREPARED_PER_CONNECTION = 500;
+
+/**
+ * A pooled connection that runs every parameterized statement as a named prepared statement,
+ * named after its text. PostgreSQL then parses each statement once per connection and reuses a
+ * generic plan after five runs: planning cost more than executing for most of our statements
+ * (bench/results/2026-11-24-findings.md). Plain-text queries (migrations, `select 1`) and
+ * statements past the bound run unnamed as before. Needs a direct connection or a pooler that
+ * supports prepared statements (PgBouncer ≥ 1.21 with max_prepared_statements).
+ */
+class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
+  // biome-ignore lint/suspicious/noExplicitAny: forwards pg's overloaded query() unchanged
+  override query(config: any, values?: any, callback?: any): any {
+    if (
+      typeof config === "object" &&
+      config !== null &&
+      typeof config.text === "string" &&
+      config.name === undefined &&
+      (values?.length ?? config.values?.length ?? 0) > 0
+    ) {
+      const name = `p_${createHash("sha1").update(config.text).digest("base64url")}`;
+      if (this.prepared.has(name) || this.prepared.size < MAX_PREPARED_PER_CONNECTION) {
+        this.prepared.add(name);
+        return super.query({ ...config, name }, values, callback);
+      }
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
+      Client: PreparingClient,
       max: options.poolMax ?? 10,
       idleTimeoutMillis: 30_000,
       connectionTimeoutMillis: 5_000,

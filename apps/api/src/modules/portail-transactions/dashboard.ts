@@ -1,6 +1,6 @@
 import { type ClientDashboard, DASHBOARD_LIST_SIZE, type Transaction } from "@portail/shared";
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, executePrepared } from "../../db/client.ts";
+import { type Db, rowsOf } from "../../db/client.ts";
 import { notFound } from "../../lib/errors.ts";
 import type { AccessFlags } from "../../lib/policy.ts";
 import { todayInQuebec } from "../../lib/quebec-time.ts";
@@ -37,7 +37,8 @@ interface DashboardRow {
 
 /**
  * The whole dashboard in one statement: each statement costs a round trip, its planning and
- * Drizzle's SQL building, which is what a request spends its time on (bench/results). The
+ * Drizzle's SQL building, which is what a request spends its time on (bench/results); the pool
+ * runs it as a prepared statement, so it is planned once per connection (db/client.ts). The
  * selected transaction is picked in SQL (`sel`), and a part the access flags hide is not even
  * computed (`case when`); the policy in TypeScript still decides what is returned.
  */
@@ -175,10 +176,8 @@ export async function clientDashboard({
 }): Promise<ClientDashboard> {
   const invitationId = actor.client_invitation_id;
   if (actor.role !== "client" || invitationId === null) throw notFound("Transaction");
-  const [row] = await executePrepared<DashboardRow>(
-    db,
-    transactionId === undefined ? "client_dashboard_current" : "client_dashboard_selected",
-    dashboardQuery(invitationId, actor.id, transactionId, today),
+  const [row] = rowsOf<DashboardRow>(
+    await db.execute(dashboardQuery(invitationId, actor.id, transactionId, today)),
   );
   if (!row) throw notFound("Transaction");
   if (transactionId !== undefined && !row.transaction) throw notFound("Transaction");
