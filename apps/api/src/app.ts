@@ -22,7 +22,7 @@ import tacheRoutes from "./modules/transaction-taches/routes.ts";
 import authPlugin from "./plugins/auth.ts";
 import benchmarkMetricsPlugin from "./plugins/benchmark-metrics.ts";
 import databasePlugin from "./plugins/database.ts";
-import errorsPlugin from "./plugins/errors.ts";
+import errorsPlugin, { frameworkErrors } from "./plugins/errors.ts";
 import mailerPlugin from "./plugins/mailer.ts";
 import rateLimitPlugin from "./plugins/rate-limit.ts";
 import securityPlugin from "./plugins/security.ts";
@@ -57,6 +57,12 @@ export async function buildApp({ config, database, logger }: BuildAppOptions) {
         ? (_address: string, hop: number) => hop < config.trustProxyHops
         : false,
     bodyLimit: 1024 * 1024,
+    // Each route's zod params schema is the one length rule of a path parameter, so a too
+    // long one answers 400 VALIDATION_ERROR naming it. The router's own cap (100 by default,
+    // a bare 414 past it) is raised beyond what Node's 16 KiB header limit lets through;
+    // should it still trip, frameworkErrors answers with our body, as for a malformed URL.
+    routerOptions: { maxParamLength: 16 * 1024 },
+    frameworkErrors,
     // On close, idle keep-alive sockets are dropped at once (they would hold the shutdown
     // open); requests in flight finish, and new requests meanwhile get 503.
     forceCloseConnections: "idle",

@@ -54,6 +54,20 @@ export function sendError(reply: FastifyReply, error: AppError) {
   );
 }
 
+/**
+ * Fastify's own URL errors (a malformed percent-encoding, a path parameter past the router's
+ * cap) happen before routing, so neither the error handler nor any hook sees them: without
+ * this, they would answer a bare body of Fastify's. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "A path parameter is too long" : "Malformed URL";
+  return reply
+    .status(400)
+    .header("x-request-id", request.id)
+    .send(body(request, "BAD_REQUEST", message));
+}
+
 /** The one error handler: SPEC §4 body everywhere, internals never leaked on 5xx. */
 export default fp(
   async (app) => {
