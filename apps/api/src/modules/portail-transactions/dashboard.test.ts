@@ -259,6 +259,55 @@ describe("GET /portail/transactions/client", () => {
     });
   });
 
+  it("hides planned dates without acces_calendrier and the property without acces_proprietes", async () => {
+    const data = await busyClient({ acces_calendrier: false, acces_proprietes: false });
+    const body = await dashboard(data.client);
+    expect(body.transaction).toMatchObject({
+      adresse: null,
+      ville: null,
+      prix_offert: null,
+      prix_accepte: null,
+      progression: 65,
+    });
+    expect(body.transactions[0].adresse).toBeNull();
+    expect(body.prochaines_etapes.map((e: { titre: string }) => e.titre)).toEqual([
+      "Financement",
+      "Inspection",
+      "Notaire",
+    ]);
+    for (const etape of body.prochaines_etapes) {
+      expect(etape).toMatchObject({ date_planifiee: null, heure_planifiee: null });
+    }
+    const id = data.transaction.id;
+    const read = async (user: TestUser, url: string) => {
+      const response = await ctx.app.inject({
+        method: "GET",
+        url: `/api/v1/portail/${url}`,
+        headers: user.auth,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    // The same through the modules' own endpoints, for the client only.
+    expect(await read(data.client, `transactions/${id}`)).toMatchObject({
+      adresse: null,
+      prix_offert: null,
+    });
+    const clientEtapes = await read(data.client, `transaction-etapes/transaction/${id}`);
+    const inspection = (list: { items: { titre: string }[] }) =>
+      list.items.find((e) => e.titre === "Inspection");
+    expect(inspection(clientEtapes)).toMatchObject({ date_planifiee: null, heure_planifiee: null });
+    expect(await read(data.broker, `transactions/${id}`)).toMatchObject({
+      adresse: "1234, rue Saint-Denis",
+      prix_offert: "475000.00",
+    });
+    const brokerEtapes = await read(data.broker, `transaction-etapes/transaction/${id}`);
+    expect(inspection(brokerEtapes)).toMatchObject({
+      date_planifiee: "2026-03-01",
+      heure_planifiee: "09:30",
+    });
+  });
+
   it("shows at most five of each list", async () => {
     const { broker, client, transaction } = await createActiveClient(ctx);
     await addEtapes(ctx, transaction.id, 8);

@@ -5,7 +5,8 @@ import { notFound } from "../../lib/errors.ts";
 import type { AccessFlags } from "../../lib/policy.ts";
 import { todayInQuebec } from "../../lib/quebec-time.ts";
 import type { Actor } from "../../types.ts";
-import { dashboardParts } from "./policy.ts";
+import { withCalendarAccess } from "../transaction-etapes/policy.ts";
+import { dashboardParts, withPropertyAccess } from "./policy.ts";
 
 // The client dashboard in one statement whatever the amount of data (see dashboardQuery).
 
@@ -182,13 +183,14 @@ export async function clientDashboard({
   if (!row) throw notFound("Transaction");
   if (transactionId !== undefined && !row.transaction) throw notFound("Transaction");
 
-  const parts = dashboardParts(actor, row.context.flags);
+  const { flags } = row.context;
+  const parts = dashboardParts(actor, flags);
   const allowed = <T>(part: boolean, value: T) => (part ? value : null);
   return {
-    transaction: row.transaction,
-    transactions: row.transactions,
+    transaction: row.transaction && withPropertyAccess(actor, flags, row.transaction),
+    transactions: row.transactions.map((summary) => withPropertyAccess(actor, flags, summary)),
     courtier: row.context.courtier,
-    acces: row.context.flags,
+    acces: flags,
     stats: {
       ...row.stats,
       documents: allowed(parts.documents, row.stats.documents),
@@ -197,7 +199,9 @@ export async function clientDashboard({
       open_tasks: allowed(parts.taches, row.stats.open_tasks),
       overdue_tasks: allowed(parts.taches, row.stats.overdue_tasks),
     },
-    prochaines_etapes: row.prochaines_etapes,
+    prochaines_etapes: row.prochaines_etapes.map((etape) =>
+      withCalendarAccess(actor, flags, etape),
+    ),
     documents_recents: allowed(parts.documents, row.documents_recents),
     messages_recents: allowed(parts.messages, row.messages_recents),
     taches_ouvertes: allowed(parts.taches, row.taches_ouvertes),

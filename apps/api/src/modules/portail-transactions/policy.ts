@@ -1,3 +1,4 @@
+import type { Transaction } from "@portail/shared";
 import {
   type AccessFlags,
   hasAccess,
@@ -31,3 +32,21 @@ export function dashboardParts(actor: Actor, flags: AccessFlags) {
   };
 }
 export type DashboardParts = ReturnType<typeof dashboardParts>;
+
+/**
+ * acces_proprietes off: the client does not see the property (address, city, prices) of their
+ * transaction. The broker always does.
+ */
+export function withPropertyAccess<T extends Partial<Pick<Transaction, PropertyField>>>(
+  actor: Actor,
+  flags: AccessFlags,
+  transaction: T,
+): T {
+  if (hasAccess(actor, flags, "acces_proprietes")) return transaction;
+  const hidden = { ...transaction };
+  for (const field of PROPERTY_FIELDS)
+    if (field in hidden) (hidden as Record<string, null>)[field] = null;
+  return hidden;
+}
+const PROPERTY_FIELDS = ["adresse", "ville", "prix_offert", "prix_accepte"] as const;
+type PropertyField = (typeof PROPERTY_FIELDS)[number];

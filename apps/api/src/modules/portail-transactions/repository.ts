@@ -5,7 +5,8 @@ import type { Db } from "../../db/client.ts";
 import { client_invitations, portail_transactions, users } from "../../db/schema.ts";
 import { likePattern } from "../../lib/search.ts";
 import type { Actor } from "../../types.ts";
-import { transactionScope } from "./access.ts";
+import { accessFlagColumns, transactionScope } from "./access.ts";
+import { withPropertyAccess } from "./policy.ts";
 
 const t = portail_transactions;
 const ci = client_invitations;
@@ -70,10 +71,16 @@ export async function findTransactionDetail(
 ): Promise<Transaction | null> {
   const scope = transactionScope(actor);
   if (!scope) return null;
-  const [row] = await selectDetail(db)
+  const [row] = await db
+    .select({ ...detailColumns, flags: accessFlagColumns })
+    .from(t)
+    .innerJoin(ci, eq(ci.id, t.client_invitation_id))
+    .innerJoin(users, eq(users.id, t.courtier_id))
     .where(and(eq(t.id, id), scope))
     .limit(1);
-  return row ? toTransaction(row) : null;
+  if (!row) return null;
+  const { flags, ...detail } = row;
+  return withPropertyAccess(actor, flags, toTransaction(detail));
 }
 
 /** The bare row, scoped to the actor like every load. */

@@ -63,8 +63,9 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "The current transaction is the latest neither complete nor annulee, else the latest; " +
           "`transaction_id` selects another of the client's own (404 otherwise). Documents, " +
           "messages and tâches parts (and their stats) are null when the broker turned the " +
-          "matching access flag off. A client without any transaction gets `transaction: null`. " +
-          "Answered in a constant number of queries.",
+          "matching access flag off; without acces_calendrier the étapes come without their " +
+          "planned date and time, without acces_proprietes the address and prices are null. " +
+          "A client without any transaction gets `transaction: null`. Answered in one query.",
         querystring: clientDashboardQuerySchema,
         response: { 200: clientDashboardSchema, ...errors },
       },
@@ -97,6 +98,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "A transaction, for its broker or its client",
+        description:
+          "For a client whose broker turned acces_proprietes off, adresse, ville and prices are null.",
         params: transactionIdParamsSchema,
         response: { 200: transactionSchema, ...errors },
       },

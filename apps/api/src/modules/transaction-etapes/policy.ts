@@ -1,3 +1,4 @@
+import { type AccessFlags, hasAccess } from "../../lib/policy.ts";
 import type { Actor } from "../../types.ts";
 import { canManageTransaction, canViewTransaction } from "../portail-transactions/policy.ts";
 
@@ -6,10 +7,21 @@ interface EtapeTransaction {
   client_invitation_id: number;
 }
 
-/** Étapes are the transaction's timeline: both parties see them, no access flag gates them. */
+/** Étapes are the transaction's timeline: both parties see them (their dates: see below). */
 export const canViewEtapes = (actor: Actor, transaction: EtapeTransaction) =>
   canViewTransaction(actor, transaction);
 
 /** Only the transaction's broker plans, edits, reorders or removes étapes. */
 export const canManageEtapes = (actor: Actor, transaction: EtapeTransaction) =>
   canManageTransaction(actor, transaction);
+
+/**
+ * acces_calendrier off: the client sees the étapes but not when they are planned (date and
+ * time of the inspection, the notary…). The broker always does.
+ */
+export function withCalendarAccess<
+  T extends { date_planifiee: string | null; heure_planifiee: string | null },
+>(actor: Actor, flags: AccessFlags, etape: T): T {
+  if (hasAccess(actor, flags, "acces_calendrier")) return etape;
+  return { ...etape, date_planifiee: null, heure_planifiee: null };
+}

@@ -13,7 +13,7 @@ import { AppError, notFound } from "../../lib/errors.ts";
 import { authorize } from "../../lib/policy.ts";
 import type { Actor } from "../../types.ts";
 import { requireTransactionForActor } from "../portail-transactions/access.ts";
-import { canManageEtapes, canViewEtapes } from "./policy.ts";
+import { canManageEtapes, canViewEtapes, withCalendarAccess } from "./policy.ts";
 import {
   etapeIdsInOrder,
   findEtapeForActor,
@@ -132,7 +132,11 @@ export async function listTransactionEtapes({
 }: Deps & { transactionId: number; query: ListQuery }) {
   const transaction = await requireTransactionForActor(db, actor, transactionId);
   authorize(canViewEtapes(actor, transaction));
-  return listEtapes(db, transaction.id, query);
+  const page = await listEtapes(db, transaction.id, query);
+  return {
+    ...page,
+    items: page.items.map((etape) => withCalendarAccess(actor, transaction.flags, etape)),
+  };
 }
 
 /** Sets the order of all the transaction's étapes at once (the broker's drag and drop). */
