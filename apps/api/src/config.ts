@@ -23,6 +23,9 @@ const envSchema = z.object({
   JWT_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // A rotated refresh token still works this long (two tabs or web replicas refreshing at
+  // once); reuse after it revokes the session. 0 turns the grace off.
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(60),
   // Links in emails start with it: a value like "localhost:3000" would parse as a URL scheme.
   FRONTEND_URL: z
@@ -174,6 +177,7 @@ function toConfig(env: z.output<typeof envSchema>) {
     jwtSecret: env.JWT_SECRET,
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    refreshReuseGraceSeconds: env.REFRESH_REUSE_GRACE_SECONDS,
     passwordResetTtlMinutes: env.PASSWORD_RESET_TTL_MINUTES,
     frontendUrl: env.FRONTEND_URL.replace(/\/+$/, ""),
     invitationTtlDays: env.INVITATION_TTL_DAYS,

@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../../src/lib/tokens.ts";
 import { samplePdf } from "../files.ts";
 import { startSmtpServer } from "../smtp.ts";
 import {
@@ -249,14 +250,34 @@ describe.skipIf(skipReason !== "")(skipReason ? `${title} (${skipReason})` : tit
       (await call(a.url, "GET", "/api/v1/auth/me", { token: second.access_token })).status,
     ).toBe(200);
 
-    // The first refresh token, replayed on the other replica: the whole session ends.
+    // The first refresh token again on the other replica at once, as when two web replicas
+    // refresh one cookie together: served within the grace window, for the same session.
+    const racing = await call(a.url, "POST", "/api/v1/auth/refresh", {
+      body: { refresh_token: login.refresh_token },
+    });
+    expect(racing.status).toBe(200);
+    const third = await json<TokenResponse>(racing);
+
+    // Replayed once the window has passed: the whole session ends, on both replicas.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(
+        "update refresh_tokens set used_at = used_at - interval '1 hour' where token_hash = $1",
+        [hashToken(login.refresh_token)],
+      );
+    } finally {
+      await client.end();
+    }
     const replay = await call(a.url, "POST", "/api/v1/auth/refresh", {
       body: { refresh_token: login.refresh_token },
     });
     expect(replay.status).toBe(401);
     for (const api of [a, b]) {
-      const after = await call(api.url, "GET", "/api/v1/auth/me", { token: second.access_token });
-      expect(after.status).toBe(401);
+      for (const pair of [second, third]) {
+        const after = await call(api.url, "GET", "/api/v1/auth/me", { token: pair.access_token });
+        expect(after.status).toBe(401);
+      }
     }
     const again = await call(b.url, "POST", "/api/v1/auth/refresh", {
       body: { refresh_token: second.refresh_token },

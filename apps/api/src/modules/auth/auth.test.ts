@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/context.ts";
 import { createBroker, deactivateUser, uniqueEmail } from "../../../test/factories.ts";
 import { describeAuthorization } from "../../../test/security.ts";
-import { auth_sessions, email_outbox, password_reset_tokens, users } from "../../db/schema.ts";
+import {
+  auth_sessions,
+  email_outbox,
+  password_reset_tokens,
+  refresh_tokens,
+  users,
+} from "../../db/schema.ts";
+import { hashToken } from "../../lib/tokens.ts";
 
 // Rate limits have their own file; here they must never interfere.
 const ctx = useTestApp({ RATE_LIMIT_AUTH_PER_IP: "10000", RATE_LIMIT_AUTH_PER_EMAIL: "10000" });
@@ -29,6 +36,30 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   last_name: "Gagnon",
   ...overrides,
 });
+
+async function sessionOf(refreshToken: string) {
+  const [row] = await ctx.database.db
+    .select({ session_id: refresh_tokens.session_id })
+    .from(refresh_tokens)
+    .where(eq(refresh_tokens.token_hash, hashToken(refreshToken)));
+  return row?.session_id;
+}
+
+async function sessionRow(refreshToken: string) {
+  const [row] = await ctx.database.db
+    .select()
+    .from(auth_sessions)
+    .where(eq(auth_sessions.id, (await sessionOf(refreshToken))!));
+  return row;
+}
+
+/** Moves a rotated token's first use into the past, as if the clock had run. */
+async function usedSecondsAgo(refreshToken: string, seconds: number) {
+  await ctx.database.db
+    .update(refresh_tokens)
+    .set({ used_at: sql`now() - ${`${seconds} seconds`}::interval` })
+    .where(eq(refresh_tokens.token_hash, hashToken(refreshToken)));
+}
 
 async function userRow(email: string) {
   const [row] = await ctx.database.db
@@ -197,19 +228,58 @@ describe("POST /auth/refresh", () => {
     expect((await refresh(rotated.refresh_token)).statusCode).toBe(200);
   });
 
-  it("treats reuse of a rotated token as theft and ends the whole session", async () => {
+  it("serves two refreshes of one token at the same instant (two tabs), keeping the session", async () => {
+    const broker = await createBroker(ctx);
+    const [a, b] = await Promise.all([refresh(broker.refreshToken), refresh(broker.refreshToken)]);
+    expect([a.statusCode, b.statusCode], `${a.body}\n${b.body}`).toEqual([200, 200]);
+    const [first, second] = [a.json(), b.json()];
+    // Each caller gets a pair of its own, for the same session.
+    expect(first.refresh_token).not.toBe(second.refresh_token);
+    expect(await sessionOf(first.refresh_token)).toBe(await sessionOf(second.refresh_token));
+    for (const pair of [first, second]) {
+      expect((await me(pair.access_token)).statusCode).toBe(200);
+      const next = await refresh(pair.refresh_token);
+      expect(next.statusCode, next.body).toBe(200);
+      expect((await me(next.json().access_token)).statusCode).toBe(200);
+    }
+    expect((await sessionRow(first.refresh_token))?.revoked_at).toBeNull();
+  });
+
+  it("treats reuse of a rotated token after the grace window as theft and ends the whole session", async () => {
     const broker = await createBroker(ctx);
     const rotated = (await refresh(broker.refreshToken)).json();
+    // Within the window, a late second tab is still served.
+    const late = await refresh(broker.refreshToken);
+    expect(late.statusCode, late.body).toBe(200);
+    await usedSecondsAgo(broker.refreshToken, ctx.config.refreshReuseGraceSeconds + 1);
 
     const reuse = await refresh(broker.refreshToken);
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json().error.code).toBe("INVALID_TOKEN");
 
-    expect((await me(rotated.access_token)).statusCode).toBe(401);
+    expect(await sessionRow(rotated.refresh_token)).toMatchObject({
+      revoked_reason: "refresh_token_reuse",
+    });
+    for (const pair of [rotated, late.json()]) {
+      expect((await me(pair.access_token)).statusCode).toBe(401);
+      expect((await refresh(pair.refresh_token)).statusCode).toBe(401);
+    }
     expect((await me(broker.token)).statusCode).toBe(401);
-    expect((await refresh(rotated.refresh_token)).statusCode).toBe(401);
     // The user can still sign in again: only the stolen session is gone.
     expect((await login(broker.user.email, broker.password)).statusCode).toBe(200);
+  });
+
+  it("stores refresh tokens only as hashes", async () => {
+    const broker = await createBroker(ctx);
+    const [a, b] = await Promise.all([refresh(broker.refreshToken), refresh(broker.refreshToken)]);
+    const rows = await ctx.database.db
+      .select({ token_hash: refresh_tokens.token_hash })
+      .from(refresh_tokens)
+      .where(eq(refresh_tokens.session_id, (await sessionOf(broker.refreshToken))!));
+    const stored = rows.map((r) => r.token_hash).sort();
+    const issued = [broker.refreshToken, a.json().refresh_token, b.json().refresh_token];
+    expect(stored).toEqual(issued.map(hashToken).sort());
+    for (const token of issued) expect(stored).not.toContain(token);
   });
 
   it("refuses an unknown token and a deactivated user's token", async () => {
@@ -217,6 +287,24 @@ describe("POST /auth/refresh", () => {
     const broker = await createBroker(ctx);
     await deactivateUser(ctx, broker.user.id);
     expect((await refresh(broker.refreshToken)).statusCode).toBe(401);
+  });
+});
+
+describe("POST /auth/refresh without a grace window", () => {
+  const strict = useTestApp({ REFRESH_REUSE_GRACE_SECONDS: "0" });
+
+  it("revokes the session on the first reuse", async () => {
+    const broker = await createBroker(strict);
+    const post = (token: string) =>
+      strict.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/refresh",
+        payload: { refresh_token: token },
+      });
+    const rotated = await post(broker.refreshToken);
+    expect(rotated.statusCode).toBe(200);
+    expect((await post(broker.refreshToken)).statusCode).toBe(401);
+    expect((await post(rotated.json().refresh_token)).statusCode).toBe(401);
   });
 });
 

@@ -97,7 +97,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Exchange a refresh token for new tokens (rotation)",
-        description: "A refresh token works once; presenting it again revokes its whole session.",
+        description:
+          "A refresh token works once. Presented again within REFRESH_REUSE_GRACE_SECONDS " +
+          "(30 s) of its first use (two tabs refreshing at once), it gets a fresh pair for the " +
+          "same session; later, reuse revokes the whole session (401 INVALID_TOKEN).",
         security: [],
         body: refreshBodySchema,
         response: { 200: tokenResponseSchema, ...errors },

@@ -147,12 +147,13 @@ export async function login(
 }
 
 /**
- * Rotates a refresh token. A token presented a second time means it leaked (or two clients
- * raced with one token): the whole session is revoked, as OAuth 2.0 Security BCP advises.
+ * Claims a refresh token for one rotation and returns its session. A token presented again
+ * means it leaked, and the whole session is revoked (OAuth 2.0 Security BCP), except within
+ * `refreshReuseGraceSeconds` of its first use: two tabs or two web replicas holding the same
+ * cookie refresh at the same instant, and the one that loses the race must not sign the user
+ * out. It gets its own fresh pair for the same session; nothing but hashes is stored.
  */
-export async function refresh(deps: AuthDeps, refreshToken: string): Promise<TokenResponse> {
-  const { db, config } = deps;
-  const tokenHash = hashToken(refreshToken);
+async function claimRefreshToken(db: Db, config: Config, tokenHash: string): Promise<string> {
   const [claimed] = await db
     .update(refresh_tokens)
     .set({ used_at: sql`now()` })
@@ -164,23 +165,36 @@ export async function refresh(deps: AuthDeps, refreshToken: string): Promise<Tok
       ),
     )
     .returning({ session_id: refresh_tokens.session_id });
+  if (claimed) return claimed.session_id;
 
-  if (!claimed) {
-    const [known] = await db
-      .select({ session_id: refresh_tokens.session_id, used_at: refresh_tokens.used_at })
-      .from(refresh_tokens)
-      .where(eq(refresh_tokens.token_hash, tokenHash))
-      .limit(1);
-    if (known?.used_at) await revokeSession(db, known.session_id, "refresh_token_reuse");
-    throw new AppError("INVALID_TOKEN", "Invalid refresh token");
-  }
+  // The window counts from the first use and never moves, so reuse cannot keep it open.
+  const grace = `${config.refreshReuseGraceSeconds} seconds`;
+  const [known] = await db
+    .select({
+      session_id: refresh_tokens.session_id,
+      used_at: refresh_tokens.used_at,
+      in_grace: sql<boolean>`(${refresh_tokens.used_at} > now() - ${grace}::interval
+        and ${refresh_tokens.expires_at} > now())`,
+    })
+    .from(refresh_tokens)
+    .where(eq(refresh_tokens.token_hash, tokenHash))
+    .limit(1);
+  if (known?.in_grace) return known.session_id;
+  if (known?.used_at) await revokeSession(db, known.session_id, "refresh_token_reuse");
+  throw new AppError("INVALID_TOKEN", "Invalid refresh token");
+}
+
+/** Rotates a refresh token: a new pair for the same session (see claimRefreshToken). */
+export async function refresh(deps: AuthDeps, refreshToken: string): Promise<TokenResponse> {
+  const { db, config } = deps;
+  const sessionId = await claimRefreshToken(db, config, hashToken(refreshToken));
 
   const [session] = await db
     .select({ user_id: auth_sessions.user_id })
     .from(auth_sessions)
     .where(
       and(
-        eq(auth_sessions.id, claimed.session_id),
+        eq(auth_sessions.id, sessionId),
         isNull(auth_sessions.revoked_at),
         gt(auth_sessions.expires_at, sql`now()`),
       ),
@@ -189,18 +203,18 @@ export async function refresh(deps: AuthDeps, refreshToken: string): Promise<Tok
   const user = session ? await findUserById(db, session.user_id) : null;
   if (!session || !user) throw new AppError("INVALID_TOKEN", "Session ended");
   if (!(await canSignIn(db, user))) {
-    await revokeSession(db, claimed.session_id, "account_disabled");
+    await revokeSession(db, sessionId, "account_disabled");
     throw new AppError("ACCOUNT_DISABLED", "This account is disabled");
   }
 
   const next = newOpaqueToken();
   await db.insert(refresh_tokens).values({
-    session_id: claimed.session_id,
+    session_id: sessionId,
     token_hash: hashToken(next),
     expires_at: sql`now() + ${`${config.refreshTokenTtlDays} days`}::interval`,
   });
   return {
-    access_token: await deps.tokens.sign({ userId: user.id, sessionId: claimed.session_id }),
+    access_token: await deps.tokens.sign({ userId: user.id, sessionId }),
     refresh_token: next,
     token_type: "bearer",
     expires_in: deps.tokens.ttlSeconds,
