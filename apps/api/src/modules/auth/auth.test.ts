@@ -2,7 +2,13 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { InjectOptions } from "fastify";
 import { describe, expect, it } from "vitest";
 import { useTestApp } from "../../../test/context.ts";
-import { createBroker, deactivateUser, uniqueEmail } from "../../../test/factories.ts";
+import {
+  createActiveClient,
+  createBroker,
+  deactivateUser,
+  uniqueEmail,
+  updateInvitation,
+} from "../../../test/factories.ts";
 import { describeAuthorization } from "../../../test/security.ts";
 import {
   auth_sessions,
@@ -377,6 +383,53 @@ describe("password reset", () => {
     expect(response.statusCode).toBe(202);
     expect(await outboxFor(broker.user.email)).toHaveLength(0);
   });
+
+  it("emails nobody for a client whose invitation is inactif, with the same answer as for an unknown email", async () => {
+    const { client, invitation } = await createActiveClient(ctx);
+    await updateInvitation(ctx, invitation.id, { statut: "inactif" });
+    const cutOff = await post("/password-reset/request", { email: client.user.email });
+    const unknown = await post("/password-reset/request", { email: uniqueEmail("inconnu") });
+    expect(cutOff.statusCode).toBe(202);
+    expect(cutOff.body).toBe(unknown.body);
+    expect(await outboxFor(client.user.email)).toHaveLength(0);
+  });
+
+  it.each([
+    ["the client's invitation was set inactif", "inactif"],
+    ["the account was deactivated", "deactivated"],
+  ] as const)(
+    "refuses a link like an unknown one once %s, leaving the password alone",
+    async (_case, cut) => {
+      const { client, invitation } = await createActiveClient(ctx);
+      const token = await requestResetToken(client.user.email);
+      if (cut === "inactif") await updateInvitation(ctx, invitation.id, { statut: "inactif" });
+      else await deactivateUser(ctx, client.user.id);
+
+      const response = await post("/password-reset/confirm", { token, password: STRONG });
+      const unknown = await post("/password-reset/confirm", {
+        token: "bm90LWEtcmVhbC1yZXNldC10b2tlbi1hdC1hbGwtMTIzNDU",
+        password: STRONG,
+      });
+      expect(response.statusCode).toBe(404);
+      const { request_id: _a, ...refused } = response.json().error;
+      const { request_id: _b, ...unknownError } = unknown.json().error;
+      expect(refused).toEqual(unknownError);
+
+      // Let back in, the client still has the old password and the link is still unused.
+      if (cut === "inactif") await updateInvitation(ctx, invitation.id, { statut: "actif" });
+      else
+        await ctx.database.db
+          .update(users)
+          .set({ is_active: true })
+          .where(eq(users.id, client.user.id));
+      expect((await login(client.user.email, client.password)).statusCode).toBe(200);
+      const [row] = await ctx.database.db
+        .select({ used_at: password_reset_tokens.used_at })
+        .from(password_reset_tokens)
+        .where(eq(password_reset_tokens.user_id, client.user.id));
+      expect(row?.used_at).toBeNull();
+    },
+  );
 
   it("writes the email in the user's language", async () => {
     const broker = await createBroker(ctx, { locale: "en" });

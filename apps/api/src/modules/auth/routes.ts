@@ -146,7 +146,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Email a password reset link",
-        description: "Answers 202 whether or not the email belongs to an account.",
+        description:
+          "Answers 202 whether or not the email belongs to an account; emails nothing to an " +
+          "account that may not sign in (deactivated, or a client whose invitation is inactif).",
         security: [],
         body: passwordResetRequestBodySchema,
         response: { 202: okResponseSchema, ...errors },
@@ -165,7 +167,9 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["auth"],
         summary: "Set a new password with the emailed token",
-        description: "Single use; expires after one hour (410). Signs out every device.",
+        description:
+          "Single use (409); expires after one hour (410). Signs out every device. 404 for an " +
+          "unknown link, and for one whose account may no longer sign in.",
         security: [],
         body: passwordResetConfirmBodySchema,
         response: {

@@ -232,13 +232,18 @@ export async function me(db: Db, userId: number) {
   return toPublicUser(user);
 }
 
-/** Always succeeds from the caller's point of view, so it never tells whether an email exists. */
+/**
+ * Always succeeds from the caller's point of view, so it never tells whether an email exists.
+ * An account that may not sign in (deactivated, or a client whose broker set the invitation
+ * `inactif`) is treated as unknown: a new password would not let it in, and the email would
+ * tell whoever reads the inbox that the account exists.
+ */
 export async function requestPasswordReset(
   deps: AuthDeps & { mailer: Mailer },
   input: { email: string; locale?: Locale },
 ) {
   const user = await findUserByEmail(deps.db, input.email);
-  if (!user?.is_active) return;
+  if (!user || !(await canSignIn(deps.db, user))) return;
   const token = newOpaqueToken();
   const locale = user.locale ?? input.locale ?? "fr";
   await deps.db.transaction(async (tx) => {
@@ -276,12 +281,15 @@ export async function confirmPasswordReset(
     .from(password_reset_tokens)
     .where(eq(password_reset_tokens.token_hash, tokenHash))
     .limit(1);
-  if (!row) throw new AppError("NOT_FOUND", "Unknown reset link");
+  const user = row ? await findUserById(db, row.user_id) : null;
+  // A link of an account cut off since it was sent (deactivated, invitation `inactif`) is
+  // answered as an unknown one, whatever its state: it must not change the password.
+  if (!row || !user || !(await canSignIn(db, user))) {
+    throw new AppError("NOT_FOUND", "Unknown reset link");
+  }
   if (row.used_at) throw new AppError("ALREADY_USED", "This reset link was already used");
   if (row.expired) throw new AppError("EXPIRED", "This reset link has expired");
 
-  const user = await findUserById(db, row.user_id);
-  if (!user?.is_active) throw new AppError("NOT_FOUND", "Unknown reset link");
   assertPasswordPolicy(input.password, user);
   const passwordHash = await hashPassword(input.password);
 
