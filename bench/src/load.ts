@@ -105,6 +105,13 @@ export function endpoints(users: Users, search = "tremb"): Endpoint[] {
       request: () => ({ path: "/health/ready" }),
     },
     {
+      // The ceiling for an authenticated request: token check, the session query, one read.
+      name: "me",
+      method: "GET",
+      route: "GET /api/v1/auth/me (client: authentication + one read)",
+      request: (i) => ({ path: "/api/v1/auth/me", token: client(i).token }),
+    },
+    {
       name: "login",
       method: "POST",
       route: "POST /api/v1/auth/login",

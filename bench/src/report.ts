@@ -83,6 +83,14 @@ function targets(report: Report): string[] {
         `| ${size}: dashboard ≥ 0.5 × baseline req/s | ${fmt(dashboard.vs_baseline, 2)} | ${mark(dashboard.vs_baseline >= 0.5)} |`,
       );
     }
+    // For context: the same ratio against an authenticated request that reads one row.
+    const me = data.endpoints.find((e) => e.name === "me");
+    if (dashboard && me?.rps) {
+      const ratio = Math.round((100 * dashboard.rps) / me.rps) / 100;
+      lines.push(
+        `| ${size}: (context) dashboard ÷ \`me\` (authenticated, one read) req/s | ${fmt(ratio, 2)} | ${mark(ratio >= 0.5)} |`,
+      );
+    }
     const slow = data.endpoints.filter((e) => e.p99_ms >= 50).map((e) => `${e.name} ${e.p99_ms}`);
     lines.push(
       `| ${size}: p99 < 50 ms at ${report.settings.connections} connections | ${slow.length ? `over: ${slow.join(", ")} ms` : "all under"} | ${mark(slow.length === 0)} |`,
