@@ -148,6 +148,19 @@ export async function createActiveClient(
   };
 }
 
+/**
+ * The cast of a transaction route's authorization tests: a broker's active client with their
+ * transaction, and another broker, a stranger to it. `invitation` sets the client's access
+ * flags (`{ acces_taches: false }`) or anything else of the invitation.
+ */
+export async function createTransactionScenario(
+  ctx: TestContext,
+  invitation: Partial<typeof client_invitations.$inferInsert> = {},
+) {
+  const parties = await createActiveClient(ctx, undefined, invitation);
+  return { ...parties, otherBroker: await createBroker(ctx) };
+}
+
 /** Turns one of a client's access flags (or its invitation statut) off in the database. */
 export async function updateInvitation(
   ctx: TestContext,

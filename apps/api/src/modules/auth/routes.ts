@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   loginBodySchema,
   logoutBodySchema,
   okResponseSchema,
@@ -14,15 +13,11 @@ import type { FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
+import { errorResponses } from "../../lib/route-schemas.ts";
 import * as auth from "./service.ts";
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  409: errorBodySchema,
-  429: errorBodySchema,
-};
+// The auth routes answer no 404 but are rate limited and may conflict (email taken).
+const errors = errorResponses(400, 401, 403, 409, 429);
 
 const meta = (request: FastifyRequest): auth.ClientMeta => ({
   ip: request.ip,
@@ -174,9 +169,8 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: passwordResetConfirmBodySchema,
         response: {
           200: okResponseSchema,
-          404: errorBodySchema,
-          410: errorBodySchema,
           ...errors,
+          ...errorResponses(404, 410),
         },
       },
     },

@@ -1,6 +1,5 @@
 import {
   activationBodySchema,
-  errorBodySchema,
   invitationCreateBodySchema,
   invitationFilterQuerySchema,
   invitationListQuerySchema,
@@ -14,21 +13,13 @@ import {
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { brokerOnly, errorResponses, idParams, routeErrors } from "../../lib/route-schemas.ts";
 import { activateInvitation, getInvitationByToken } from "./activation.ts";
 import { exportFilename, invitationsCsv } from "./export.ts";
 import { countInvitations, listInvitations } from "./repository.ts";
 import { createInvitation, getInvitation, resendInvitation, updateInvitation } from "./service.ts";
 
 const TAGS = ["client-invitations"];
-const broker = { roles: ["courtier"] as const };
-const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
 
 // Routes of the client-invitations module (SPEC.md §4); registered by app.ts under /api/v1.
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -47,7 +38,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags: TAGS,
         summary: "Invite a client",
@@ -57,7 +48,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "the link are never returned. 409 EMAIL_TAKEN when the email already has an " +
           "invitation or an account.",
         body: invitationCreateBodySchema,
-        response: { 201: invitationSchema, ...errors, 409: errorBodySchema },
+        response: { 201: invitationSchema, ...routeErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -69,7 +60,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags: TAGS,
         summary: "The broker's clients, with their activity and the stats cards",
@@ -77,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "`q` matches first name, last name and email, ignoring case and accents. `stats` " +
           "counts every invitation of the broker, whatever the filters.",
         querystring: invitationListQuerySchema,
-        response: { 200: invitationPageSchema, ...errors },
+        response: { 200: invitationPageSchema, ...routeErrors },
       },
     },
     async (request) => {
@@ -94,7 +85,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/export",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags: TAGS,
         summary: "The filtered clients list as a CSV file (Excel fr-CA)",
@@ -104,7 +95,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         produces: ["text/csv"],
         response: {
           200: z.string().meta({ description: "CSV file (text/csv; charset=utf-8)" }),
-          ...errors,
+          ...routeErrors,
         },
       },
     },
@@ -130,10 +121,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         params: invitationTokenParamsSchema,
         response: {
           200: invitationPublicSchema,
-          ...errors,
-          409: errorBodySchema,
-          410: errorBodySchema,
-          429: errorBodySchema,
+          ...routeErrors,
+          ...errorResponses(409, 410, 429),
         },
       },
     },
@@ -155,10 +144,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: activationBodySchema,
         response: {
           201: tokenResponseSchema,
-          ...errors,
-          409: errorBodySchema,
-          410: errorBodySchema,
-          429: errorBodySchema,
+          ...routeErrors,
+          ...errorResponses(409, 410, 429),
         },
       },
     },
@@ -176,12 +163,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/:id",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags: TAGS,
         summary: "One of the broker's invitations, with the client's activity",
         params: idParams,
-        response: { 200: invitationSchema, ...errors },
+        response: { 200: invitationSchema, ...routeErrors },
       },
     },
     async (request) => getInvitation(deps(request), request.params.id),
@@ -190,7 +177,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/:id",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags: TAGS,
         summary: "Edit contact details, statut or access flags",
@@ -200,7 +187,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "everywhere); access flags at any time. A forbidden change answers 409.",
         params: idParams,
         body: invitationUpdateBodySchema,
-        response: { 200: invitationSchema, ...errors, 409: errorBodySchema },
+        response: { 200: invitationSchema, ...routeErrors, ...errorResponses(409) },
       },
     },
     async (request) => updateInvitation(deps(request), request.params.id, request.body),
@@ -209,13 +196,13 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/:id/resend",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags: TAGS,
         summary: "Email a new activation link",
         description: "Only while `invite` (else 409). The previous link stops working.",
         params: idParams,
-        response: { 200: invitationSchema, ...errors, 409: errorBodySchema },
+        response: { 200: invitationSchema, ...routeErrors, ...errorResponses(409) },
       },
     },
     async (request) => resendInvitation(deps(request), request.params.id),

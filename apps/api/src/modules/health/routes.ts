@@ -1,7 +1,7 @@
-import { errorBodySchema } from "@portail/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
+import { errorResponses } from "../../lib/route-schemas.ts";
 
 const healthSchema = z.object({ status: z.literal("ok") });
 
@@ -31,7 +31,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         security: [],
         response: {
           200: healthSchema.extend({ database: z.enum(["postgres", "pglite"]) }),
-          503: errorBodySchema,
+          ...errorResponses(503),
         },
       },
     },

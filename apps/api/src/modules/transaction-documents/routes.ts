@@ -5,7 +5,6 @@ import {
   documentListQuerySchema,
   documentTransactionParamsSchema,
   documentUploadBodySchema,
-  errorBodySchema,
   transactionDocumentDetailSchema,
   transactionDocumentPageSchema,
   transactionDocumentSchema,
@@ -14,17 +13,11 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
+import { brokerOnly, errorResponses, routeErrors } from "../../lib/route-schemas.ts";
 import { resolveJwtSecret } from "../../lib/secrets.ts";
 import { createDownloadSigner } from "./download-token.ts";
 import { contentDisposition } from "./file-name.ts";
 import * as documents from "./service.ts";
-
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
 
 /** The multipart parts as the service reads them, whatever parsed them. */
 async function* uploadParts(request: FastifyRequest): AsyncGenerator<documents.UploadPart> {
@@ -59,7 +52,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/",
     {
-      config: { roles: ["courtier"] },
+      config: brokerOnly,
       // The body is read as a stream of parts by the handler; its schema only documents it.
       validatorCompiler: () => () => true,
       schema: {
@@ -73,9 +66,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         body: documentUploadBodySchema,
         response: {
           201: transactionDocumentSchema,
-          ...errors,
-          413: errorBodySchema,
-          415: errorBodySchema,
+          ...routeErrors,
+          ...errorResponses(413, 415),
         },
       },
     },
@@ -105,7 +97,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: "Its broker, or its client when acces_documents is on (else 403).",
         params: documentTransactionParamsSchema,
         querystring: documentListQuerySchema,
-        response: { 200: transactionDocumentPageSchema, ...errors },
+        response: { 200: transactionDocumentPageSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -124,7 +116,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["documents"],
         summary: "One document, with a download link valid 5 minutes",
         params: documentIdParamsSchema,
-        response: { 200: transactionDocumentDetailSchema, ...errors },
+        response: { 200: transactionDocumentDetailSchema, ...routeErrors },
       },
     },
     async (request) => documents.getDocumentDetail(deps, request.actor!, request.params.id),
@@ -148,8 +140,8 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           200: z
             .custom<Readable>()
             .meta({ type: "string", format: "binary", description: "The file's content" }),
-          ...errors,
-          410: errorBodySchema,
+          ...routeErrors,
+          ...errorResponses(410),
         },
       },
     },
@@ -186,12 +178,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/:id",
     {
-      config: { roles: ["courtier"] },
+      config: brokerOnly,
       schema: {
         tags: ["documents"],
         summary: "Delete a document you shared (its file too)",
         params: documentIdParamsSchema,
-        response: { 204: z.null().meta({ description: "Deleted" }), ...errors },
+        response: { 204: z.null().meta({ description: "Deleted" }), ...routeErrors },
       },
     },
     async (request, reply) => {

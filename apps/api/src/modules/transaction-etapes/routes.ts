@@ -1,6 +1,5 @@
 import {
   createEtapeBodySchema,
-  errorBodySchema,
   etapeIdParamsSchema,
   etapeListQuerySchema,
   etapePageSchema,
@@ -11,16 +10,10 @@ import {
 } from "@portail/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { brokerOnly, routeErrors } from "../../lib/route-schemas.ts";
 import * as etapes from "./service.ts";
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
 const tags = ["etapes"];
-const broker = { roles: ["courtier"] } as const;
 
 // Routes of the transaction-etapes module (SPEC.md §4); registered by app.ts under /api/v1.
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -29,7 +22,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags,
         summary: "Add an étape to a transaction (broker)",
@@ -37,7 +30,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "Last by default; with `ordre`, inserted at that position and the following étapes " +
           "move down. statut `complete` records date_completion.",
         body: createEtapeBodySchema,
-        response: { 201: etapeSchema, ...errors },
+        response: { 201: etapeSchema, ...routeErrors },
       },
     },
     async (request, reply) => {
@@ -49,7 +42,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/:id",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags,
         summary: "Edit an étape (broker)",
@@ -58,7 +51,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "`ordre` moves the étape and renumbers the others.",
         params: etapeIdParamsSchema,
         body: updateEtapeBodySchema,
-        response: { 200: etapeSchema, ...errors },
+        response: { 200: etapeSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -73,12 +66,12 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/:id",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags,
         summary: "Remove an étape (broker)",
         params: etapeIdParamsSchema,
-        response: { 204: z.null().meta({ description: "Removed" }), ...errors },
+        response: { 204: z.null().meta({ description: "Removed" }), ...routeErrors },
       },
     },
     async (request, reply) => {
@@ -95,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: "A transaction's étapes in order, for its broker or its client",
         params: etapeTransactionParamsSchema,
         querystring: etapeListQuerySchema,
-        response: { 200: etapePageSchema, ...errors },
+        response: { 200: etapePageSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -110,14 +103,14 @@ const routes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/transaction/:transaction_id/order",
     {
-      config: broker,
+      config: brokerOnly,
       schema: {
         tags,
         summary: "Reorder a transaction's étapes (broker)",
         description: "`ids` lists every étape of the transaction once, in the new order.",
         params: etapeTransactionParamsSchema,
         body: reorderEtapesBodySchema,
-        response: { 200: etapePageSchema, ...errors },
+        response: { 200: etapePageSchema, ...routeErrors },
       },
     },
     async (request) =>

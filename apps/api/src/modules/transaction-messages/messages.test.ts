@@ -4,6 +4,7 @@ import { useTestApp } from "../../../test/context.ts";
 import {
   createActiveClient,
   createBroker,
+  createTransactionScenario,
   createUser,
   updateInvitation,
 } from "../../../test/factories.ts";
@@ -297,9 +298,13 @@ describe("PUT /portail/transaction-messages/:id/mark-read", () => {
   it("answers 404 for an unknown message and 400 for a malformed id", async () => {
     const broker = await createBroker(ctx);
     expect((await markRead(broker.auth, 2_000_000_000)).statusCode).toBe(404);
-    const malformed = await markRead(broker.auth, "abc");
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.code).toBe("VALIDATION_ERROR");
+    // Past PostgreSQL's integer: refused as input, never sent to a query.
+    for (const id of ["abc", 2_147_483_648]) {
+      const malformed = await markRead(broker.auth, id);
+      expect(malformed.statusCode, malformed.body).toBe(400);
+      expect(malformed.json().error.code).toBe("VALIDATION_ERROR");
+    }
+    expect((await list(broker.auth, 2_147_483_648)).statusCode).toBe(400);
   });
 });
 
@@ -359,16 +364,12 @@ describe("PUT /portail/transaction-messages/transaction/:id/mark-read", () => {
 // The shared security suite, for every route, once with the broker and once with the client
 // as the user to serve.
 async function thread(flagOff = false) {
-  const owner = await createBroker(ctx);
-  const { broker, client, transaction } = await createActiveClient(ctx, owner, {
-    acces_messagerie: !flagOff,
-  });
-  const [fromBroker] = await insertMessages(ctx, transaction.id, [
-    { expediteur_id: broker.user.id },
-    { expediteur_id: client.user.id },
+  const scenario = await createTransactionScenario(ctx, { acces_messagerie: !flagOff });
+  const [fromBroker] = await insertMessages(ctx, scenario.transaction.id, [
+    { expediteur_id: scenario.broker.user.id },
+    { expediteur_id: scenario.client.user.id },
   ]);
-  const otherBroker = await createBroker(ctx);
-  return { broker, client, transaction, fromBroker: fromBroker!, otherBroker };
+  return { ...scenario, fromBroker: fromBroker! };
 }
 
 describeAuthorization("POST message (broker)", ctx, async () => {

@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   messageCreateBodySchema,
   messageListQuerySchema,
   messageMarkAllReadQuerySchema,
@@ -8,18 +7,10 @@ import {
   messageSchema,
 } from "@portail/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { idParams, routeErrors, transactionParams } from "../../lib/route-schemas.ts";
 import * as messages from "./service.ts";
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
 const tags = ["messages"];
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const transactionParams = z.object({ transaction_id: z.coerce.number().int().positive() });
 const ACCESS_NOTE = "A client needs acces_messagerie (else 403 ACCESS_DISABLED).";
 
 // The message thread between a broker and their client (SPEC.md §4, issue 3 item 7).
@@ -32,7 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: "Send a message in a transaction's thread",
         description: `Either party of the transaction. ${ACCESS_NOTE}`,
         body: messageCreateBodySchema,
-        response: { 201: messageSchema, ...errors },
+        response: { 201: messageSchema, ...routeErrors },
       },
     },
     async (request, reply) => {
@@ -56,7 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           `(polling). \`skip\` is always 0. ${ACCESS_NOTE}`,
         params: transactionParams,
         querystring: messageListQuerySchema,
-        response: { 200: messagePageSchema, ...errors },
+        response: { 200: messagePageSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -76,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description: `One statement; \`up_to\` limits it to what the caller has seen. ${ACCESS_NOTE}`,
         params: transactionParams,
         querystring: messageMarkAllReadQuerySchema,
-        response: { 200: messageMarkAllReadResponseSchema, ...errors },
+        response: { 200: messageMarkAllReadResponseSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -97,7 +88,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "Idempotent: lu_at keeps the first reading. The sender gets 403, anyone outside the " +
           `transaction 404. ${ACCESS_NOTE}`,
         params: idParams,
-        response: { 200: messageSchema, ...errors },
+        response: { 200: messageSchema, ...routeErrors },
       },
     },
     async (request) => messages.markRead({ db: app.db, actor: request.actor! }, request.params.id),

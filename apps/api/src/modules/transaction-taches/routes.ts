@@ -1,5 +1,4 @@
 import {
-  errorBodySchema,
   tacheCreateBodySchema,
   tacheListQuerySchema,
   tachePageSchema,
@@ -8,18 +7,10 @@ import {
 } from "@portail/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { brokerOnly, idParams, routeErrors, transactionParams } from "../../lib/route-schemas.ts";
 import * as taches from "./service.ts";
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
 const tags = ["taches"];
-const brokerOnly = { roles: ["courtier"] as const };
-const idParams = z.object({ id: z.coerce.number().int().positive() });
-const transactionParams = z.object({ transaction_id: z.coerce.number().int().positive() });
 const ACCESS_NOTE = "A client needs acces_taches (else 403 ACCESS_DISABLED).";
 
 // A transaction's tasks (tâches), set by the broker and ticked off by either party (SPEC.md §4).
@@ -32,7 +23,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Create a task on one of the broker's transactions",
         body: tacheCreateBodySchema,
-        response: { 201: tacheSchema, ...errors },
+        response: { 201: tacheSchema, ...routeErrors },
       },
     },
     async (request, reply) => {
@@ -53,7 +44,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           `(America/Montreal). ${ACCESS_NOTE}`,
         params: transactionParams,
         querystring: tacheListQuerySchema,
-        response: { 200: tachePageSchema, ...errors },
+        response: { 200: tachePageSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -76,7 +67,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "completed); completee=false clears it.",
         params: idParams,
         body: tacheUpdateBodySchema,
-        response: { 200: tacheSchema, ...errors },
+        response: { 200: tacheSchema, ...routeErrors },
       },
     },
     async (request) =>
@@ -91,7 +82,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: "Complete or reopen a task",
         description: `Either party. Flips completee and sets or clears date_completion. ${ACCESS_NOTE}`,
         params: idParams,
-        response: { 200: tacheSchema, ...errors },
+        response: { 200: tacheSchema, ...routeErrors },
       },
     },
     async (request) => taches.toggleTache({ db: app.db, actor: request.actor! }, request.params.id),
@@ -105,7 +96,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Delete a task",
         params: idParams,
-        response: { 204: z.null().meta({ description: "Deleted" }), ...errors },
+        response: { 204: z.null().meta({ description: "Deleted" }), ...routeErrors },
       },
     },
     async (request, reply) => {

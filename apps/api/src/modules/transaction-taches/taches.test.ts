@@ -3,6 +3,7 @@ import { useTestApp } from "../../../test/context.ts";
 import {
   createActiveClient,
   createBroker,
+  createTransactionScenario,
   type TestUser,
   updateInvitation,
 } from "../../../test/factories.ts";
@@ -279,6 +280,9 @@ describe("PUT /portail/transaction-taches/:id/toggle", () => {
   it("answers 400 for a malformed id and 404 for an unknown one", async () => {
     const broker = await createBroker(ctx);
     expect((await toggle(broker, "1.5")).statusCode).toBe(400);
+    // Past PostgreSQL's integer: refused as input, never sent to a query.
+    expect((await toggle(broker, 2_147_483_648)).statusCode).toBe(400);
+    expect((await list(broker, 2_147_483_648)).statusCode).toBe(400);
     expect((await toggle(broker, 2_000_000_000)).statusCode).toBe(404);
   });
 });
@@ -381,20 +385,10 @@ describe("GET /portail/transaction-taches/transaction/:id", () => {
 
 // The shared security suite for every route.
 async function setup(flagOff = false) {
-  const owner = await createBroker(ctx);
-  const { broker, client, transaction } = await createActiveClient(ctx, owner, {
-    acces_taches: !flagOff,
-  });
+  const scenario = await createTransactionScenario(ctx, { acces_taches: !flagOff });
+  const { broker, transaction } = scenario;
   const [tache] = await insertTaches(ctx, transaction.id, [{ cree_par_id: broker.user.id }]);
-  const otherBroker = await createBroker(ctx);
-  return {
-    broker,
-    client,
-    transaction,
-    tache: tache!,
-    otherBroker,
-    snapshot: tachesSnapshot(ctx, transaction.id),
-  };
+  return { ...scenario, tache: tache!, snapshot: tachesSnapshot(ctx, transaction.id) };
 }
 
 describeAuthorization("POST tache", ctx, async () => {
@@ -485,11 +479,11 @@ it("refuses a client with acces_taches off the task list with ACCESS_DISABLED", 
 
 it("cuts off a client whose invitation the broker set inactif (401), until reactivated", async () => {
   const s = await setup();
-  await updateInvitation(ctx, s.client.user.client_invitation_id!, { statut: "inactif" });
+  await updateInvitation(ctx, s.invitation.id, { statut: "inactif" });
   const before = await s.snapshot();
   expect((await list(s.client, s.transaction.id)).statusCode).toBe(401);
   expect((await toggle(s.client, s.tache.id)).statusCode).toBe(401);
   expect(await s.snapshot()).toEqual(before);
-  await updateInvitation(ctx, s.client.user.client_invitation_id!, { statut: "actif" });
+  await updateInvitation(ctx, s.invitation.id, { statut: "actif" });
   expect((await list(s.client, s.transaction.id)).statusCode).toBe(200);
 });
