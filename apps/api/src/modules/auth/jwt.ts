@@ -1,4 +1,4 @@
-import { errors, jwtVerify, SignJWT } from "jose";
+import { createSigner, createVerifier, TokenError } from "fast-jwt";
 
 export interface AccessClaims {
   userId: number;
@@ -11,26 +11,29 @@ export interface TokenSigner {
   ttlSeconds: number;
 }
 
-/** Short-lived HS256 access tokens carrying only the user and session ids. */
+/**
+ * Short-lived HS256 access tokens carrying only the user and session ids. Verified on every
+ * request: fast-jwt checks the HMAC synchronously with node:crypto (~9 µs), where WebCrypto
+ * took ~57 µs and a thread-pool hop (bench/results/2026-11-24-findings.md).
+ */
 export function createTokenSigner(secret: string, ttlSeconds: number): TokenSigner {
-  const key = new TextEncoder().encode(secret);
+  const signer = createSigner({ key: secret, algorithm: "HS256", expiresIn: ttlSeconds * 1000 });
+  const verifier = createVerifier({
+    key: secret,
+    algorithms: ["HS256"],
+    requiredClaims: ["exp", "sub"],
+  });
   return {
     ttlSeconds,
-    sign: ({ userId, sessionId }) =>
-      new SignJWT({ sid: sessionId })
-        .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-        .setSubject(String(userId))
-        .setIssuedAt()
-        .setExpirationTime(`${ttlSeconds}s`)
-        .sign(key),
+    sign: async ({ userId, sessionId }) => signer({ sid: sessionId, sub: String(userId) }),
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, { algorithms: ["HS256"] });
+        const payload = verifier(token) as { sub?: unknown; sid?: unknown };
         const userId = Number(payload.sub);
         if (!Number.isInteger(userId) || typeof payload.sid !== "string") return null;
         return { userId, sessionId: payload.sid };
       } catch (error) {
-        if (error instanceof errors.JOSEError) return null;
+        if (error instanceof TokenError) return null;
         throw error;
       }
     },

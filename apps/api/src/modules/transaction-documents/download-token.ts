@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { errors, jwtVerify, SignJWT } from "jose";
+import { createSigner, createVerifier, TokenError } from "fast-jwt";
 import { AppError } from "../../lib/errors.ts";
 
 export const DOWNLOAD_TOKEN_TTL_SECONDS = 300;
@@ -22,34 +22,36 @@ export function createDownloadSigner(
   ttlSeconds = DOWNLOAD_TOKEN_TTL_SECONDS,
 ): DownloadSigner {
   const key = createHmac("sha256", secret).update(AUDIENCE).digest();
+  const signer = createSigner({ key, algorithm: "HS256", aud: AUDIENCE });
   return {
     async sign({ documentId, userId }) {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      const token = await new SignJWT({ doc: documentId })
-        .setProtectedHeader({ alg: "HS256" })
-        .setSubject(String(userId))
-        .setAudience(AUDIENCE)
-        .setIssuedAt()
-        .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-        .sign(key);
+      const token = signer({
+        doc: documentId,
+        sub: String(userId),
+        exp: Math.floor(expiresAt.getTime() / 1000),
+      });
       return { token, expiresAt };
     },
     async verify(token, { documentId, userId }) {
       const invalid = new AppError("FORBIDDEN", "This download link is not valid for you");
+      let payload: { doc?: unknown };
       try {
-        const { payload } = await jwtVerify(token, key, {
+        payload = createVerifier({
+          key,
           algorithms: ["HS256"],
-          audience: AUDIENCE,
-          subject: String(userId),
-        });
-        if (payload.doc !== documentId) throw invalid;
+          allowedAud: AUDIENCE,
+          allowedSub: String(userId),
+          requiredClaims: ["exp", "sub", "aud"],
+        })(token);
       } catch (error) {
-        if (error instanceof errors.JWTExpired) {
+        if (error instanceof TokenError && error.code === TokenError.codes.expired) {
           throw new AppError("EXPIRED", "This download link has expired; open the document again");
         }
-        if (error instanceof errors.JOSEError) throw invalid;
+        if (error instanceof TokenError) throw invalid;
         throw error;
       }
+      if (payload.doc !== documentId) throw invalid;
     },
   };
 }
