@@ -46,3 +46,18 @@ describe("path parameters and URLs the router refuses", () => {
     expect(error.message).toBe("Malformed URL");
   });
 });
+
+describe("ids past PostgreSQL's integer", () => {
+  it.each([
+    "/api/v1/client-invitations/2147483648",
+    "/api/v1/portail/transaction-documents/2147483648",
+    "/api/v1/portail/transaction-documents/transaction/2147483648",
+    "/api/v1/portail/transaction-etapes/transaction/2147483648",
+    "/api/v1/portail/transaction-messages/transaction/2147483648",
+    "/api/v1/portail/transaction-taches/transaction/2147483648",
+  ])("GET %s answers 400, never a failed query", async (url) => {
+    const broker = await createBroker(ctx);
+    const response = await ctx.app.inject({ method: "GET", url, headers: broker.auth });
+    expectErrorBody(response, 400, "VALIDATION_ERROR");
+  });
+});

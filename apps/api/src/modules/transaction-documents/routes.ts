@@ -1,9 +1,7 @@
 import type { Readable } from "node:stream";
 import {
   documentDownloadQuerySchema,
-  documentIdParamsSchema,
   documentListQuerySchema,
-  documentTransactionParamsSchema,
   documentUploadBodySchema,
   transactionDocumentDetailSchema,
   transactionDocumentPageSchema,
@@ -13,7 +11,13 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../lib/errors.ts";
-import { brokerOnly, errorResponses, routeErrors } from "../../lib/route-schemas.ts";
+import {
+  brokerOnly,
+  errorResponses,
+  idParams,
+  routeErrors,
+  transactionParams,
+} from "../../lib/route-schemas.ts";
 import { resolveJwtSecret } from "../../lib/secrets.ts";
 import { createDownloadSigner } from "./download-token.ts";
 import { contentDisposition } from "./file-name.ts";
@@ -95,7 +99,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags: ["documents"],
         summary: "A transaction's documents, newest first",
         description: "Its broker, or its client when acces_documents is on (else 403).",
-        params: documentTransactionParamsSchema,
+        params: transactionParams,
         querystring: documentListQuerySchema,
         response: { 200: transactionDocumentPageSchema, ...routeErrors },
       },
@@ -115,7 +119,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["documents"],
         summary: "One document, with a download link valid 5 minutes",
-        params: documentIdParamsSchema,
+        params: idParams,
         response: { 200: transactionDocumentDetailSchema, ...routeErrors },
       },
     },
@@ -134,7 +138,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
           "Streams the file as an attachment under its original name, with nosniff. " +
           "`disposition=inline` (PDF and images only) lets a browser show it, sandboxed. " +
           "The client's first download clears `nouveau`.",
-        params: documentIdParamsSchema,
+        params: idParams,
         querystring: documentDownloadQuerySchema,
         response: {
           200: z
@@ -182,7 +186,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ["documents"],
         summary: "Delete a document you shared (its file too)",
-        params: documentIdParamsSchema,
+        params: idParams,
         response: { 204: z.null().meta({ description: "Deleted" }), ...routeErrors },
       },
     },

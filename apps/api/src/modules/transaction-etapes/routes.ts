@@ -1,16 +1,14 @@
 import {
   createEtapeBodySchema,
-  etapeIdParamsSchema,
   etapeListQuerySchema,
   etapePageSchema,
   etapeSchema,
-  etapeTransactionParamsSchema,
   reorderEtapesBodySchema,
   updateEtapeBodySchema,
 } from "@portail/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { brokerOnly, routeErrors } from "../../lib/route-schemas.ts";
+import { brokerOnly, idParams, routeErrors, transactionParams } from "../../lib/route-schemas.ts";
 import * as etapes from "./service.ts";
 
 const tags = ["etapes"];
@@ -49,7 +47,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Partial. Becoming `complete` sets date_completion; leaving it clears it. A new " +
           "`ordre` moves the étape and renumbers the others.",
-        params: etapeIdParamsSchema,
+        params: idParams,
         body: updateEtapeBodySchema,
         response: { 200: etapeSchema, ...routeErrors },
       },
@@ -70,7 +68,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "Remove an étape (broker)",
-        params: etapeIdParamsSchema,
+        params: idParams,
         response: { 204: z.null().meta({ description: "Removed" }), ...routeErrors },
       },
     },
@@ -86,7 +84,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: "A transaction's étapes in order, for its broker or its client",
-        params: etapeTransactionParamsSchema,
+        params: transactionParams,
         querystring: etapeListQuerySchema,
         response: { 200: etapePageSchema, ...routeErrors },
       },
@@ -108,7 +106,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Reorder a transaction's étapes (broker)",
         description: "`ids` lists every étape of the transaction once, in the new order.",
-        params: etapeTransactionParamsSchema,
+        params: transactionParams,
         body: reorderEtapesBodySchema,
         response: { 200: etapePageSchema, ...routeErrors },
       },
