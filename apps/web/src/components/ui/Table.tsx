@@ -10,12 +10,17 @@ export function Table({
   captionHidden = false,
   children,
   className,
+  tableClassName,
+  role,
 }: {
   caption: string;
   /** Keep the caption for screen readers only when a heading already says it. */
   captionHidden?: boolean;
   children: ReactNode;
   className?: string;
+  tableClassName?: string;
+  /** "table" when CSS changes the table's display (which can strip its semantics). */
+  role?: "table";
 }) {
   return (
     <section
@@ -27,7 +32,7 @@ export function Table({
         className,
       )}
     >
-      <table className="w-full border-collapse text-left text-sm">
+      <table role={role} className={cn("w-full border-collapse text-left text-sm", tableClassName)}>
         <caption className={cn("px-4 py-3 text-left font-semibold", captionHidden && "sr-only")}>
           {caption}
         </caption>

@@ -40,8 +40,10 @@ export const workspacePath = (id: number, tab?: string) =>
   `${paths.courtierClients}/${id}${tab ? `?onglet=${tab}` : ""}`;
 
 /**
- * The clients of one page of the list: a table on wide screens, cards on phones, or the right
- * empty state (no client yet: invite one; nothing matches the filters: clear them).
+ * The clients of one page of the list: a table on wide screens whose rows become cards on
+ * narrower ones (one structure: rendering a table and a card list, one hidden by CSS, doubled
+ * the DOM and the hydration work), or the right empty state (no client yet: invite one;
+ * nothing matches the filters: clear them).
  */
 export function ClientsResults({ page, params }: { page: InvitationPage; params: ListParams }) {
   const t = useTranslations("clientsList");
@@ -104,13 +106,6 @@ export function ClientsResults({ page, params }: { page: InvitationPage; params:
         )}
       </p>
       <ClientsTable items={page.items} params={params} />
-      <ul aria-label={t("table.caption")} className="grid gap-4 md:grid-cols-2 xl:hidden">
-        {page.items.map((invitation) => (
-          <li key={invitation.id}>
-            <ClientCard invitation={invitation} />
-          </li>
-        ))}
-      </ul>
       <Pagination page={page} params={params} />
     </div>
   );
@@ -155,6 +150,7 @@ function SortHeader({
   const Icon = !active ? ArrowUpDown : current.order === "asc" ? ArrowUp : ArrowDown;
   return (
     <Th
+      role="columnheader"
       aria-sort={active ? (current.order === "asc" ? "ascending" : "descending") : undefined}
       className={className}
     >
@@ -172,25 +168,43 @@ function SortHeader({
   );
 }
 
+// Below xl the table is laid out as a grid of cards: each row is a card on three columns
+// (name | statut; contact; projet | last login; progression; activity; details), the header
+// row hidden (the filters' sort select stays). CSS display changes can strip table semantics
+// in some browsers, so the roles are also given explicitly.
+const CARD_ROW =
+  "max-xl:grid max-xl:grid-cols-[auto_minmax(0,1fr)_auto] max-xl:grid-rows-[repeat(4,auto)_1fr_auto] max-xl:gap-x-3 max-xl:gap-y-4 max-xl:rounded-2xl max-xl:border max-xl:border-gray-200 max-xl:bg-white max-xl:p-6 max-xl:shadow-sm";
+const CARD_CELL = "max-xl:p-0";
+const FULL_WIDTH = "max-xl:col-span-3";
+
 export function ClientsTable({ items, params }: { items: Invitation[]; params: ListParams }) {
   const t = useTranslations("clientsList.table");
   return (
-    <Table caption={t("caption")} captionHidden className="hidden xl:block">
-      <THead>
-        <Tr>
+    <Table
+      caption={t("caption")}
+      captionHidden
+      className="max-xl:overflow-visible max-xl:rounded-none max-xl:border-0 max-xl:bg-transparent max-xl:shadow-none"
+      tableClassName="max-xl:block"
+      role="table"
+    >
+      <THead role="rowgroup" className="max-xl:hidden">
+        <Tr role="row">
           <SortHeader field="nom" label={t("client")} params={params} />
-          <Th>{t("contact")}</Th>
-          <Th>{t("projet")}</Th>
+          <Th role="columnheader">{t("contact")}</Th>
+          <Th role="columnheader">{t("projet")}</Th>
           <SortHeader field="statut" label={t("statut")} params={params} />
           <SortHeader field="progression" label={t("progression")} params={params} />
-          <Th>{t("activite")}</Th>
+          <Th role="columnheader">{t("activite")}</Th>
           <SortHeader field="derniere_connexion" label={t("derniereConnexion")} params={params} />
-          <Th>
+          <Th role="columnheader">
             <span className="sr-only">{t("actions")}</span>
           </Th>
         </Tr>
       </THead>
-      <TBody>
+      <TBody
+        role="rowgroup"
+        className="max-xl:grid max-xl:gap-4 max-xl:divide-y-0 md:max-xl:grid-cols-2"
+      >
         {items.map((invitation) => (
           <ClientRow key={invitation.id} invitation={invitation} />
         ))}
@@ -204,84 +218,59 @@ function ClientRow({ invitation }: { invitation: Invitation }) {
   const locale = useLocale();
   const name = `${invitation.prenom} ${invitation.nom}`;
   return (
-    <Tr className="hover:bg-gray-50">
-      <Td>
+    <Tr role="row" className={cn("xl:hover:bg-gray-50", CARD_ROW)}>
+      <Td role="cell" className={cn(CARD_CELL, "max-xl:col-span-2 max-xl:row-start-1")}>
         <Link
           href={workspacePath(invitation.id)}
-          className="font-medium whitespace-nowrap text-gray-900 hover:text-accent-700 hover:underline"
+          className="font-medium text-gray-900 hover:text-accent-700 hover:underline max-xl:font-semibold xl:whitespace-nowrap"
         >
           {name}
         </Link>
-        <p className="mt-0.5 text-xs whitespace-nowrap text-gray-600">
+        <p className="mt-0.5 text-xs text-gray-600 xl:whitespace-nowrap">
           {t("invitedOn", { date: formatDay(invitation.date_invitation, locale) })}
         </p>
       </Td>
-      <Td>
+      <Td role="cell" className={cn(CARD_CELL, FULL_WIDTH, "max-xl:row-start-2")}>
         <ContactLines invitation={invitation} />
       </Td>
-      <Td>
+      <Td role="cell" className={cn(CARD_CELL, "max-xl:col-start-1 max-xl:row-start-3")}>
         <TypeProjetLabel type={invitation.type_projet} />
       </Td>
-      <Td>
+      <Td
+        role="cell"
+        className={cn(CARD_CELL, "max-xl:col-start-3 max-xl:row-start-1 max-xl:justify-self-end")}
+      >
         <StatutBadge statut={invitation.statut} />
       </Td>
-      <Td className="min-w-36">
+      <Td role="cell" className={cn(CARD_CELL, FULL_WIDTH, "min-w-36 max-xl:row-start-4")}>
         <Progression invitation={invitation} />
       </Td>
-      <Td>
+      <Td role="cell" className={cn(CARD_CELL, FULL_WIDTH, "max-xl:row-start-5")}>
         <Activity invitation={invitation} />
       </Td>
-      <Td className="text-sm whitespace-nowrap">
+      <Td
+        role="cell"
+        className={cn(
+          CARD_CELL,
+          "text-sm whitespace-nowrap max-xl:col-span-2 max-xl:col-start-2 max-xl:row-start-3 max-xl:self-center max-xl:text-right max-xl:text-xs max-xl:whitespace-normal max-xl:text-gray-600",
+        )}
+      >
+        <span className="xl:hidden">{t("lastLoginLabel")} </span>
         <LastLogin invitation={invitation} />
       </Td>
-      <Td className="text-right">
+      <Td role="cell" className={cn(CARD_CELL, FULL_WIDTH, "text-right max-xl:row-start-6")}>
         <DetailsLink invitation={invitation} />
       </Td>
     </Tr>
   );
 }
 
-function ClientCard({ invitation }: { invitation: Invitation }) {
-  const t = useTranslations("clientsList.table");
-  const locale = useLocale();
+function ContactLines({ invitation }: { invitation: Invitation }) {
   return (
-    <Card className="flex h-full flex-col gap-4">
-      <div className="flex items-start justify-between gap-3">
-        <div>
-          <h2 className="font-semibold text-gray-900">
-            {invitation.prenom} {invitation.nom}
-          </h2>
-          <p className="text-xs text-gray-600">
-            {t("invitedOn", { date: formatDay(invitation.date_invitation, locale) })}
-          </p>
-        </div>
-        <StatutBadge statut={invitation.statut} />
-      </div>
-      <ContactLines invitation={invitation} wrap />
-      <div className="flex items-center justify-between gap-3">
-        <TypeProjetLabel type={invitation.type_projet} />
-        <span className="text-right text-xs text-gray-600">
-          {t("lastLoginLabel")} <LastLogin invitation={invitation} />
-        </span>
-      </div>
-      <Progression invitation={invitation} />
-      <Activity invitation={invitation} horizontal />
-      <div className="mt-auto">
-        <DetailsLink invitation={invitation} block />
-      </div>
-    </Card>
-  );
-}
-
-function ContactLines({ invitation, wrap = false }: { invitation: Invitation; wrap?: boolean }) {
-  return (
-    <div className={cn("flex flex-col gap-1 text-sm", !wrap && "whitespace-nowrap")}>
+    <div className="flex flex-col gap-1 text-sm xl:whitespace-nowrap">
       <a
         href={`mailto:${invitation.email}`}
-        className={cn(
-          "inline-flex items-center gap-1.5 text-gray-800 hover:text-accent-700 hover:underline",
-          wrap && "min-w-0 wrap-anywhere",
-        )}
+        className="inline-flex items-center gap-1.5 text-gray-800 hover:text-accent-700 hover:underline max-xl:min-w-0 max-xl:wrap-anywhere"
       >
         <Mail aria-hidden="true" className="size-3.5 shrink-0 text-gray-600" />
         {invitation.email}
@@ -307,22 +296,13 @@ function Progression({ invitation }: { invitation: Invitation }) {
   return <ProgressBar value={invitation.activite.progression} />;
 }
 
-function Activity({
-  invitation,
-  horizontal = false,
-}: {
-  invitation: Invitation;
-  horizontal?: boolean;
-}) {
+function Activity({ invitation }: { invitation: Invitation }) {
   const t = useTranslations("clientsList.table");
   const { documents, messages_non_lus, taches_completees, taches_total } = invitation.activite;
   return (
     <ul
       aria-label={t("activite")}
-      className={cn(
-        "flex gap-x-4 gap-y-1 text-xs text-gray-700",
-        horizontal ? "flex-wrap" : "flex-col",
-      )}
+      className="flex gap-x-4 gap-y-1 text-xs text-gray-700 max-xl:flex-wrap xl:flex-col"
     >
       <li className="inline-flex items-center gap-1.5 whitespace-nowrap">
         <FileText aria-hidden="true" className="size-3.5 text-gray-600" />
@@ -364,12 +344,12 @@ function LastLogin({ invitation }: { invitation: Invitation }) {
   );
 }
 
-function DetailsLink({ invitation, block = false }: { invitation: Invitation; block?: boolean }) {
+function DetailsLink({ invitation }: { invitation: Invitation }) {
   const t = useTranslations("clientsList.table");
   return (
     <Link
       href={workspacePath(invitation.id)}
-      className={buttonClasses("secondary", cn("whitespace-nowrap", block && "w-full"))}
+      className={buttonClasses("secondary", "whitespace-nowrap max-xl:w-full")}
     >
       {t("details")}
       <span className="sr-only">
