@@ -85,6 +85,8 @@ describe("API core", () => {
     const docs = await ctx.app.inject({ method: "GET", url: "/api/docs/" });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain("swagger");
+    // The docs page loads its own script and styles: its CSP replaces the API's default-src 'none'.
+    expect(docs.headers["content-security-policy"]).toContain("script-src 'self'");
   });
 });
 
