@@ -71,11 +71,6 @@ export const documentUploadBodySchema = z
   })
   .meta({ id: "DocumentUploadBody" });
 
-export const documentIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-export const documentTransactionParamsSchema = z.object({
-  transaction_id: z.coerce.number().int().positive(),
-});
-
 export const documentListQuerySchema = paginationQuerySchema.extend({
   categorie: documentCategorieSchema.optional(),
 });

@@ -7,11 +7,6 @@ import { calendarDateSchema, timeOfDaySchema } from "./transactions.ts";
 const titreSchema = z.string().trim().min(1).max(200);
 const descriptionSchema = z.string().trim().max(5000);
 
-export const etapeIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
-export const etapeTransactionParamsSchema = z.object({
-  transaction_id: z.coerce.number().int().positive(),
-});
-
 export const etapeSchema = z
   .object({
     id: z.number().int(),

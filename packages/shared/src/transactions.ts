@@ -35,9 +35,6 @@ export const moneySchema = z
   .regex(/^\d{1,10}(\.\d{1,2})?$/, 'Expected an amount such as "450000.00"')
   .meta({ example: "450000.00" });
 
-const transactionIdParam = z.coerce.number().int().positive();
-export const transactionIdParamsSchema = z.object({ id: transactionIdParam });
-
 const addressSchema = z.string().trim().max(300);
 const villeSchema = z.string().trim().max(120);
 

@@ -55,6 +55,7 @@ describe("ids past PostgreSQL's integer", () => {
     "/api/v1/portail/transaction-etapes/transaction/2147483648",
     "/api/v1/portail/transaction-messages/transaction/2147483648",
     "/api/v1/portail/transaction-taches/transaction/2147483648",
+    "/api/v1/portail/transactions/2147483648",
   ])("GET %s answers 400, never a failed query", async (url) => {
     const broker = await createBroker(ctx);
     const response = await ctx.app.inject({ method: "GET", url, headers: broker.auth });

@@ -13,7 +13,7 @@ export default fp(
           title: "Portail client ImmoAssist API",
           description:
             "REST API of the client portal for Québec real-estate brokers. Errors share one body: " +
-            '`{"error": {"code", "message", "request_id", "fields?"}}`.',
+            '`{"error": {"code", "message", "request_id", "fields?", "details?"}}`.',
           version: "1.0.0",
         },
         components: {

@@ -5,23 +5,16 @@ import {
   createTransactionBodySchema,
   errorBodySchema,
   progressionBodySchema,
-  transactionIdParamsSchema,
   transactionPageSchema,
   transactionSchema,
   updateTransactionBodySchema,
 } from "@portail/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { brokerOnly as broker, routeErrors as errors, idParams } from "../../lib/route-schemas.ts";
 import { clientDashboard } from "./dashboard.ts";
 import * as transactions from "./service.ts";
 
-const errors = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
 const tags = ["transactions"];
-const broker = { roles: ["courtier"] } as const;
 
 // Routes of the portail-transactions module (SPEC.md §4); registered by app.ts under /api/v1.
 const routes: FastifyPluginAsyncZod = async (app) => {
@@ -100,7 +93,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         summary: "A transaction, for its broker or its client",
         description:
           "For a client whose broker turned acces_proprietes off, adresse, ville and prices are null.",
-        params: transactionIdParamsSchema,
+        params: idParams,
         response: { 200: transactionSchema, ...errors },
       },
     },
@@ -117,7 +110,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description:
           "Partial update of adresse, ville, prices, dates (date_fin >= date_debut) and type. " +
           "statut `annulee` cancels; the statut derived from the progression un-cancels.",
-        params: transactionIdParamsSchema,
+        params: idParams,
         body: updateTransactionBodySchema,
         response: { 200: transactionSchema, ...errors },
       },
@@ -141,7 +134,7 @@ const routes: FastifyPluginAsyncZod = async (app) => {
         description:
           "0-19 recherche, 20-39 offre, 40-59 inspection, 60-79 financement, 80-99 notaire, " +
           "100 complete, in both directions. 409 on a cancelled transaction.",
-        params: transactionIdParamsSchema,
+        params: idParams,
         body: progressionBodySchema,
         response: { 200: transactionSchema, 409: errorBodySchema, ...errors },
       },
