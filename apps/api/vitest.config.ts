@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
+    globalSetup: ["test/global-setup.ts"],
     // Each file opens its own database; two workers suit the 2-core machines.
     pool: "forks",
     maxWorkers: 2,

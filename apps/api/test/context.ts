@@ -1,22 +1,28 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { type App, buildApp } from "../src/app.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import { type Database, openDatabase } from "../src/db/client.ts";
 
 /**
  * A database of the test file's own: a fresh PostgreSQL database created from DATABASE_URL
- * (and dropped afterwards) when it is set, otherwise an in-memory PGlite. Migrated from scratch.
+ * (and dropped afterwards) when it is set, otherwise an in-memory PGlite loaded from a migrated
+ * template (test/global-setup.ts).
  */
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const database = openDatabase({ dataDir: "", pglite: new PGlite() });
+    // Starts from the migrated dump made once by test/global-setup.ts (migrate is then a no-op).
+    const template = inject("pgliteTemplate");
+    const pglite = template
+      ? new PGlite({ loadDataDir: new Blob([readFileSync(template)]) })
+      : new PGlite();
+    const database = openDatabase({ dataDir: "", pglite });
     await database.migrate();
     return database;
   }
