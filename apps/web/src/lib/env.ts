@@ -11,8 +11,6 @@ const envSchema = z.object({
   COOKIE_SECURE: bool.optional(),
   // How long the browser keeps the refresh-token cookie; match the API's REFRESH_TOKEN_TTL_DAYS.
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  // The upload limit shown to brokers before they send a file; match the API's MAX_UPLOAD_MB.
-  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
 });
 
 export class EnvError extends Error {
@@ -35,7 +33,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
     apiUrl: env.API_URL.replace(/\/+$/, ""),
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     sessionMaxAgeSeconds: env.SESSION_MAX_AGE_DAYS * 86_400,
-    maxUploadMb: env.MAX_UPLOAD_MB,
   };
 }
 

@@ -27,11 +27,12 @@ type Progress = { name: string; loaded: number; total: number };
  */
 export function DocumentUpload({
   transactionId,
-  maxUploadMb,
+  maxUploadBytes,
   formats,
 }: {
   transactionId: number;
-  maxUploadMb: number;
+  /** The API's limit (GET /config). */
+  maxUploadBytes: number;
   formats: string;
 }) {
   const t = useTranslations("workspace.documents");
@@ -47,6 +48,7 @@ export function DocumentUpload({
   const [progress, setProgress] = useState<Progress | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const maxUploadMb = Math.floor(maxUploadBytes / (1024 * 1024));
   const limits = t("limits", { max: maxUploadMb, formats });
 
   function explain(code: string): string {
@@ -63,7 +65,7 @@ export function DocumentUpload({
       fileInput.current?.focus();
       return;
     }
-    if (file.size > maxUploadMb * 1024 * 1024) {
+    if (file.size > maxUploadBytes) {
       setError(t("tooLarge", { max: maxUploadMb }));
       fileInput.current?.focus();
       return;

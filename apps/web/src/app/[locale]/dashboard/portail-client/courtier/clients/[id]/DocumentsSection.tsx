@@ -54,12 +54,12 @@ export function DocumentsSection({
   transactionId,
   documents,
   clientHasAccess,
-  maxUploadMb,
+  maxUploadBytes,
 }: {
   transactionId: number;
   documents: TransactionDocument[];
   clientHasAccess: boolean;
-  maxUploadMb: number;
+  maxUploadBytes: number;
 }) {
   const t = useTranslations("workspace");
   return (
@@ -67,7 +67,7 @@ export function DocumentsSection({
       {!clientHasAccess && <Alert tone="info">{t("common.noAccess")}</Alert>}
       <DocumentUpload
         transactionId={transactionId}
-        maxUploadMb={maxUploadMb}
+        maxUploadBytes={maxUploadBytes}
         formats={ACCEPTED_DOCUMENT_FORMATS.join(", ")}
       />
       <Card className="flex flex-col gap-4">

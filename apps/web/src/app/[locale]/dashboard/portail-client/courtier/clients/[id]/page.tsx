@@ -5,8 +5,8 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ErrorMessage } from "@/components/portail-client/ErrorMessage";
 import { Link } from "@/i18n/navigation";
+import { getPublicConfig } from "@/lib/api/public-config";
 import { requireCourtier } from "@/lib/auth-guards";
-import { env } from "@/lib/env";
 import { paths } from "@/lib/paths";
 import { StatutBadge, TypeProjetLabel } from "../_components/Badges";
 import { AccessCard } from "./AccessCard";
@@ -65,9 +65,10 @@ export default async function ClientWorkspacePage({ params, searchParams }: Prop
   const invitationId = parseId(id);
   const query = await searchParams;
 
-  const [invitation, transactions] = await Promise.all([
+  const [invitation, transactions, config] = await Promise.all([
     loadInvitation(invitationId),
     loadTransactions(invitationId),
+    getPublicConfig(),
   ]);
   const transaction = selectTransaction(
     transactions,
@@ -163,7 +164,7 @@ export default async function ClientWorkspacePage({ params, searchParams }: Prop
                         transactionId={transaction.id}
                         documents={page.items}
                         clientHasAccess={invitation.acces_documents}
-                        maxUploadMb={env.maxUploadMb}
+                        maxUploadBytes={config.max_upload_bytes}
                       />
                     )}
                   </Section>

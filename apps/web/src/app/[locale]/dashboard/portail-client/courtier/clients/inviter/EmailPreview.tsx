@@ -4,7 +4,7 @@ import type { Locale } from "@portail/shared";
 import { Eye } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
-import { INVITATION_TTL_DAYS, type InviteValues } from "./invite-input";
+import type { InviteValues } from "./invite-input";
 
 export interface BrokerSignature {
   first_name: string;
@@ -20,10 +20,13 @@ export interface BrokerSignature {
 export function EmailPreview({
   values,
   broker,
+  invitationTtlDays,
   className,
 }: {
   values: InviteValues;
   broker: BrokerSignature;
+  /** How long the emailed link works (the API's INVITATION_TTL_DAYS, from GET /config). */
+  invitationTtlDays: number;
   className?: string;
 }) {
   const t = useTranslations("invite.preview");
@@ -79,7 +82,7 @@ export function EmailPreview({
               {copy(`${lang}.action`)}
             </span>
           </p>
-          <p>{copy(`${lang}.validity`, { days: INVITATION_TTL_DAYS })}</p>
+          <p>{copy(`${lang}.validity`, { days: invitationTtlDays })}</p>
           <p>
             {copy(`${lang}.contact`)}
             <br />

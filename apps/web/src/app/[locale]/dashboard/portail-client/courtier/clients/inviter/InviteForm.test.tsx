@@ -17,7 +17,7 @@ const broker = {
 
 const setup = (locale: "fr" | "en" = "fr", result: InviteState = {}) => {
   const action = vi.fn(async (_state: InviteState, _form: FormData) => result);
-  renderWithIntl(<InvitePanel broker={broker} action={action} />, locale);
+  renderWithIntl(<InvitePanel broker={broker} invitationTtlDays={7} action={action} />, locale);
   return { action, user: userEvent.setup() };
 };
 

@@ -44,9 +44,12 @@ const emptyValues = (locale: string): InviteValues => ({
  */
 export function InvitePanel({
   broker,
+  invitationTtlDays,
   action = inviteClientAction,
 }: {
   broker: BrokerSignature;
+  /** How long the emailed link works (the API's INVITATION_TTL_DAYS, from GET /config). */
+  invitationTtlDays: number;
   action?: Action;
 }) {
   const [round, setRound] = useState(0);
@@ -54,6 +57,7 @@ export function InvitePanel({
     <InviteForm
       key={round}
       broker={broker}
+      invitationTtlDays={invitationTtlDays}
       action={action}
       onAnother={() => setRound((r) => r + 1)}
     />
@@ -62,10 +66,12 @@ export function InvitePanel({
 
 function InviteForm({
   broker,
+  invitationTtlDays,
   action,
   onAnother,
 }: {
   broker: BrokerSignature;
+  invitationTtlDays: number;
   action: Action;
   onAnother: () => void;
 }) {
@@ -88,7 +94,13 @@ function InviteForm({
   const formRef = useFocusFirstError(allErrors);
 
   if (state.ok && state.invitation) {
-    return <InviteSuccess invitation={state.invitation} onAnother={onAnother} />;
+    return (
+      <InviteSuccess
+        invitation={state.invitation}
+        invitationTtlDays={invitationTtlDays}
+        onAnother={onAnother}
+      />
+    );
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -203,7 +215,12 @@ function InviteForm({
         </div>
       </form>
 
-      <EmailPreview values={values} broker={broker} className="lg:sticky lg:top-24" />
+      <EmailPreview
+        values={values}
+        broker={broker}
+        invitationTtlDays={invitationTtlDays}
+        className="lg:sticky lg:top-24"
+      />
     </div>
   );
 }

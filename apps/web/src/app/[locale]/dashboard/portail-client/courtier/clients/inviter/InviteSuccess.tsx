@@ -7,14 +7,15 @@ import { Button, buttonClasses } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { Link } from "@/i18n/navigation";
 import { paths } from "@/lib/paths";
-import { INVITATION_TTL_DAYS } from "./invite-input";
 
 /** The confirmation after sending: names the email, leads to the new client's file. */
 export function InviteSuccess({
   invitation,
+  invitationTtlDays,
   onAnother,
 }: {
   invitation: { id: number; email: string; prenom: string; nom: string };
+  invitationTtlDays: number;
   onAnother: () => void;
 }) {
   const t = useTranslations("invite.success");
@@ -33,7 +34,7 @@ export function InviteSuccess({
       <p className="max-w-md text-sm text-gray-700">
         {t.rich("body", {
           email: invitation.email,
-          days: INVITATION_TTL_DAYS,
+          days: invitationTtlDays,
           b: (chunks) => <strong className="text-gray-900">{chunks}</strong>,
         })}
       </p>

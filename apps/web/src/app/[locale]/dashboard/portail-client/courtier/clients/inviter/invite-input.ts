@@ -17,9 +17,6 @@ export type InviteTextField = (typeof INVITE_TEXT_FIELDS)[number];
 
 export type InviteValues = Record<InviteTextField, string> & Record<AccessFlag, boolean>;
 
-/** How long the emailed link works: the API's INVITATION_TTL_DAYS default (SPEC §4). */
-export const INVITATION_TTL_DAYS = 7;
-
 /**
  * The body of POST /client-invitations from what was typed: optional fields left blank are
  * not sent. The same function feeds the check in the browser and the server action.

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { getPublicConfig } from "@/lib/api/public-config";
 import { requireCourtier } from "@/lib/auth-guards";
 import { InvitePanel } from "./InviteForm";
 
@@ -13,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InvitePage({ params }: Props) {
   const { locale } = await params;
-  const user = await requireCourtier();
+  const [user, config] = await Promise.all([requireCourtier(), getPublicConfig()]);
   const t = await getTranslations({ locale, namespace: "invite" });
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
@@ -22,6 +23,7 @@ export default async function InvitePage({ params }: Props) {
         <p className="mt-1 text-sm text-gray-600">{t("intro")}</p>
       </div>
       <InvitePanel
+        invitationTtlDays={config.invitation_ttl_days}
         broker={{
           first_name: user.first_name,
           last_name: user.last_name,
