@@ -80,7 +80,7 @@ describe("ActivationForm", () => {
     expect(passwordField()).toHaveAttribute("aria-invalid", "true");
   });
 
-  it("explains an expired link and a used one", async () => {
+  it("explains an expired link (naming the broker when known) and a used one", async () => {
     const user = userEvent.setup();
     const action = vi.fn(async (): Promise<ActivationState> => ({ linkProblem: "expired" }));
     const { unmount } = renderWithIntl(<ActivationForm {...props} action={action} />, "en");
@@ -93,6 +93,34 @@ describe("ActivationForm", () => {
       screen.getByText("Ask your broker to send you a new invitation link."),
     ).toBeInTheDocument();
     unmount();
+
+    const named = vi.fn(
+      async (): Promise<ActivationState> => ({
+        linkProblem: "expired",
+        courtier: {
+          first_name: "Marie",
+          last_name: "Dubois",
+          email: "marie.dubois@example.com",
+          telephone: "514 555-0101",
+        },
+      }),
+    );
+    const second = renderWithIntl(<ActivationForm {...props} action={named} />);
+    await fillValid(user);
+    await user.click(screen.getByRole("button", { name: "Activer mon compte" }));
+    expect(
+      await screen.findByText("Demandez un nouveau lien à Marie Dubois :"),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "marie.dubois@example.com" })).toHaveAttribute(
+      "href",
+      `mailto:marie.dubois@example.com?subject=${encodeURIComponent("Nouveau lien d’activation du portail client")}`,
+    );
+    expect(screen.getByRole("link", { name: "514 555-0101" })).toHaveAttribute(
+      "href",
+      "tel:5145550101",
+    );
+    expect(screen.queryByText(/Demandez à votre courtier/)).not.toBeInTheDocument();
+    second.unmount();
 
     const used = vi.fn(async (): Promise<ActivationState> => ({ linkProblem: "used" }));
     renderWithIntl(<ActivationForm {...props} action={used} />);

@@ -38,7 +38,9 @@ export function ActivationForm({
   const formRef = useFocusFirstError(errors);
   const consentId = useId();
 
-  if (state.linkProblem) return <LinkProblemCard problem={state.linkProblem} />;
+  if (state.linkProblem) {
+    return <LinkProblemCard problem={state.linkProblem} courtier={state.courtier} />;
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const problems =

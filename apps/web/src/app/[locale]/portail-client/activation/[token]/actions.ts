@@ -1,6 +1,6 @@
 "use server";
 
-import { activationBodySchema, tokenResponseSchema } from "@portail/shared";
+import { activationBodySchema, type CourtierContact, tokenResponseSchema } from "@portail/shared";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { routing } from "@/i18n/routing";
@@ -9,10 +9,12 @@ import { apiFetch, storeSession } from "@/lib/api/server";
 import { PORTAIL_CLIENT_PATHS } from "@/lib/constants/portail-client";
 import { type FormState, fieldErrorsFromApi, fieldErrorsFromIssues, formValues } from "@/lib/forms";
 import { withLocale } from "@/lib/paths";
-import { type ActivationLinkProblem, linkProblemOf } from "./link-problems";
+import { type ActivationLinkProblem, brokerToAsk, linkProblemOf } from "./link-problems";
 
 export interface ActivationState extends FormState {
   linkProblem?: ActivationLinkProblem;
+  /** Whom to ask for a new link, when the link expired. */
+  courtier?: CourtierContact;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function activateAction(
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const linkProblem = linkProblemOf(error);
-    if (linkProblem) return { linkProblem };
+    if (linkProblem) return { linkProblem, courtier: brokerToAsk(error) };
     if (error.fields.length > 0) {
       return { fieldErrors: fieldErrorsFromApi(error.fields, t), values: echo };
     }

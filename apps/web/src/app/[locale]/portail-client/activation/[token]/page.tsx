@@ -7,7 +7,7 @@ import { apiJson } from "@/lib/api/server";
 import { formatDateTime } from "@/lib/format";
 import { ActivationForm } from "./ActivationForm";
 import { LinkProblemCard } from "./LinkProblemCard";
-import { linkProblemOf } from "./link-problems";
+import { brokerToAsk, linkProblemOf } from "./link-problems";
 
 type Props = { params: Promise<{ locale: string; token: string }> };
 
@@ -33,7 +33,7 @@ export default async function ActivationPage({ params }: Props) {
   } catch (error) {
     const problem = linkProblemOf(error);
     if (!problem) throw error;
-    return <LinkProblemCard problem={problem} />;
+    return <LinkProblemCard problem={problem} courtier={brokerToAsk(error)} />;
   }
 
   const broker = `${invitation.courtier.first_name} ${invitation.courtier.last_name}`;
