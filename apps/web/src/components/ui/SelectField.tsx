@@ -1,8 +1,9 @@
 "use client";
 
 import { ChevronDown } from "lucide-react";
-import { type ComponentProps, useId } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { Field, fieldBorder } from "./Field";
 
 export interface SelectFieldProps extends Omit<ComponentProps<"select">, "id"> {
   label: string;
@@ -25,53 +26,36 @@ export function SelectField({
   required,
   ...props
 }: SelectFieldProps) {
-  const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-gray-800">
-        {label}
-        {required && (
-          <span aria-hidden="true" className="text-red-700">
-            {" "}
-            *
-          </span>
-        )}
-      </label>
-      <div className="relative">
-        <select
-          id={id}
-          required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ") || undefined}
-          className={cn(
-            "min-h-10 w-full appearance-none rounded-lg border bg-white py-2 pr-9 pl-3 text-sm text-gray-900",
-            error ? "border-red-600" : "border-gray-300",
-          )}
-          {...props}
-        >
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-        <ChevronDown
-          aria-hidden="true"
-          className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-gray-600"
-        />
-      </div>
-      {description && (
-        <p id={descriptionId} className="text-xs text-gray-600">
-          {description}
-        </p>
+    <Field
+      label={label}
+      description={description}
+      error={error}
+      required={required}
+      className={className}
+    >
+      {(control) => (
+        <div className="relative">
+          <select
+            {...control}
+            className={cn(
+              "min-h-10 w-full appearance-none rounded-lg border bg-white py-2 pr-9 pl-3 text-sm text-gray-900",
+              fieldBorder(error),
+            )}
+            {...props}
+          >
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <ChevronDown
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 right-3 size-4 -translate-y-1/2 text-gray-600"
+          />
+        </div>
       )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { type ComponentProps, useId } from "react";
+import type { ComponentProps } from "react";
 import { cn } from "./cn";
+import { Field, fieldBorder } from "./Field";
 
 export interface TextFieldProps extends Omit<ComponentProps<"input">, "id"> {
   label: string;
@@ -20,41 +21,24 @@ export function TextField({
   required,
   ...props
 }: TextFieldProps) {
-  const id = useId();
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={cn("flex flex-col gap-1", className)}>
-      <label htmlFor={id} className="text-sm font-medium text-gray-800">
-        {label}
-        {required && (
-          <span aria-hidden="true" className="text-red-700">
-            {" "}
-            *
-          </span>
-        )}
-      </label>
-      <input
-        id={id}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[descriptionId, errorId].filter(Boolean).join(" ") || undefined}
-        className={cn(
-          "min-h-10 rounded-lg border bg-white px-3 py-2 text-sm text-gray-900 placeholder:text-gray-500",
-          error ? "border-red-600" : "border-gray-300",
-        )}
-        {...props}
-      />
-      {description && (
-        <p id={descriptionId} className="text-xs text-gray-600">
-          {description}
-        </p>
+    <Field
+      label={label}
+      description={description}
+      error={error}
+      required={required}
+      className={className}
+    >
+      {(control) => (
+        <input
+          {...control}
+          className={cn(
+            "min-h-10 rounded-lg border bg-white px-3 py-2 text-sm text-gray-900 placeholder:text-gray-500",
+            fieldBorder(error),
+          )}
+          {...props}
+        />
       )}
-      {error && (
-        <p id={errorId} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }

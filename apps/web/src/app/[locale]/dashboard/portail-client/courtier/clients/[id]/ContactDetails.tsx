@@ -11,9 +11,9 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { SelectField } from "@/components/ui/SelectField";
+import { TextAreaField } from "@/components/ui/TextAreaField";
 import { TextField } from "@/components/ui/TextField";
 import { useFocusFirstError, validateWith } from "@/lib/forms-client";
-import { TextAreaField } from "../_components/TextAreaField";
 import { useActionRunner } from "../_lib/use-action";
 import { updateInvitationAction } from "./actions";
 

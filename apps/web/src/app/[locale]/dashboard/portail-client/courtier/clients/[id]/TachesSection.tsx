@@ -20,11 +20,11 @@ import { Card } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogClose } from "@/components/ui/Dialog";
 import { SelectField } from "@/components/ui/SelectField";
+import { TextAreaField } from "@/components/ui/TextAreaField";
 import { TextField } from "@/components/ui/TextField";
 import { formatCalendarDate } from "@/lib/format";
 import { useFocusFirstError, validateWith } from "@/lib/forms-client";
 import { ConfirmDialog } from "../_components/ConfirmDialog";
-import { TextAreaField } from "../_components/TextAreaField";
 import { formatDay } from "../_lib/dates";
 import { useActionRunner } from "../_lib/use-action";
 import {
