@@ -7,19 +7,16 @@ import {
   type StatutEtape,
   updateEtapeBodySchema,
 } from "@portail/shared";
-import { ArrowDown, ArrowUp, Check, Pencil, Plus, RotateCcw, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Check, RotateCcw } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogClose } from "@/components/ui/Dialog";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextAreaField } from "@/components/ui/TextAreaField";
 import { TextField } from "@/components/ui/TextField";
 import { formatCalendarDate } from "@/lib/format";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
-import { ConfirmDialog } from "../_components/ConfirmDialog";
+import { DeleteItemButton, ItemFormDialog } from "../_components/ItemDialogs";
 import { formatDay, formatTimeOfDay } from "../_lib/dates";
 import { useActionRunner } from "../_lib/use-action";
 import {
@@ -106,7 +103,6 @@ function EtapeItem({
 }) {
   const t = useTranslations("workspace.etapes");
   const tStatut = useTranslations("enumLabels.statutEtape");
-  const tCommon = useTranslations("workspace.common");
   const locale = useLocale();
   const { run, pending } = useActionRunner();
   const done = etape.statut === "complete";
@@ -202,28 +198,12 @@ function EtapeItem({
           <ArrowDown aria-hidden="true" className="size-4" />
         </Button>
         <EtapeDialog transactionId={transactionId} etape={etape} />
-        <ConfirmDialog
-          trigger={
-            <Button
-              variant="ghost"
-              className="px-2 text-red-700 hover:bg-red-50"
-              aria-label={t("delete", { title })}
-            >
-              <Trash2 aria-hidden="true" className="size-4" />
-            </Button>
-          }
+        <DeleteItemButton
+          label={t("delete", { title })}
           title={t("deleteTitle", { title })}
           description={t("deleteBody")}
-          confirmLabel={tCommon("delete")}
-          onConfirm={() =>
-            new Promise((resolve) =>
-              run(
-                () => deleteEtapeAction(etape.id),
-                t("deleted"),
-                (result) => resolve(result.ok),
-              ),
-            )
-          }
+          remove={() => deleteEtapeAction(etape.id)}
+          deletedMessage={t("deleted")}
         />
       </div>
     </li>
@@ -249,105 +229,56 @@ const valuesOf = (etape?: Etape): EtapeValues => ({
 /** Adds an étape (no `etape`) or edits one, in a dialog. */
 function EtapeDialog({ transactionId, etape }: { transactionId: number; etape?: Etape }) {
   const t = useTranslations("workspace");
-  const tAll = useTranslations();
   const tStatut = useTranslations("enumLabels.statutEtape");
-  const { run, pending } = useActionRunner();
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState(() => valuesOf(etape));
-  const [errors, setErrors] = useState<Record<string, string>>();
-  const formRef = useFocusFirstError(errors);
-
-  function onOpenChange(next: boolean) {
-    if (next) {
-      setValues(valuesOf(etape));
-      setErrors(undefined);
-    }
-    setOpen(next);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fields = {
-      titre: values.titre,
-      description: values.description.trim() || null,
-      statut: values.statut,
-      date_planifiee: values.date_planifiee || null,
-      heure_planifiee: values.heure_planifiee || null,
-    };
-    const body = etape ? fields : { transaction_id: transactionId, ...fields };
-    const problems = validateWith(
-      etape ? updateEtapeBodySchema : createEtapeBodySchema,
-      body,
-      tAll,
-    );
-    setErrors(problems ?? undefined);
-    if (problems) return;
-    run(
-      () => (etape ? updateEtapeAction(etape.id, body) : createEtapeAction(body)),
-      etape ? t("etapes.saved") : t("etapes.added"),
-      (result) => {
-        if (result.ok) setOpen(false);
-        else if (result.fieldErrors) setErrors(result.fieldErrors);
-      },
-    );
-  }
-
-  const field = (name: keyof EtapeValues) => ({
-    name,
-    value: values[name],
-    onChange: (e: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [name]: e.target.value })),
-    error: errors?.[name],
-  });
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
+    <ItemFormDialog
       title={etape ? t("etapes.dialogEdit") : t("etapes.dialogAdd")}
-      trigger={
-        etape ? (
-          <Button
-            variant="ghost"
-            className="px-2"
-            aria-label={t("etapes.edit", { title: etape.titre })}
-          >
-            <Pencil aria-hidden="true" className="size-4" />
-          </Button>
-        ) : (
-          <Button>
-            <Plus aria-hidden="true" className="size-4" />
-            {t("etapes.add")}
-          </Button>
-        )
+      addLabel={t("etapes.add")}
+      editLabel={etape && t("etapes.edit", { title: etape.titre })}
+      initialValues={() => valuesOf(etape)}
+      toBody={(values) => {
+        const fields = {
+          titre: values.titre,
+          description: values.description.trim() || null,
+          statut: values.statut,
+          date_planifiee: values.date_planifiee || null,
+          heure_planifiee: values.heure_planifiee || null,
+        };
+        return etape ? fields : { transaction_id: transactionId, ...fields };
+      }}
+      schema={etape ? updateEtapeBodySchema : createEtapeBodySchema}
+      save={(body) =>
+        etape
+          ? updateEtapeAction(etape.id, body)
+          : createEtapeAction(body as typeof body & { transaction_id: number })
       }
+      savedMessage={etape ? t("etapes.saved") : t("etapes.added")}
     >
-      <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextField label={t("etapes.fields.titre")} required maxLength={200} {...field("titre")} />
-        <TextAreaField
-          label={t("etapes.fields.description")}
-          rows={3}
-          maxLength={5000}
-          {...field("description")}
-        />
-        <SelectField
-          label={t("etapes.fields.statut")}
-          options={STATUTS_ETAPE.map((value) => ({ value, label: tStatut(value) }))}
-          {...field("statut")}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t("etapes.fields.date")} type="date" {...field("date_planifiee")} />
-          <TextField label={t("etapes.fields.heure")} type="time" {...field("heure_planifiee")} />
-        </div>
-        <div className="mt-2 flex flex-wrap justify-end gap-3">
-          <DialogClose asChild>
-            <Button variant="secondary">{t("common.cancel")}</Button>
-          </DialogClose>
-          <Button type="submit" pending={pending}>
-            {t("common.save")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+      {(field) => (
+        <>
+          <TextField
+            label={t("etapes.fields.titre")}
+            required
+            maxLength={200}
+            {...field("titre")}
+          />
+          <TextAreaField
+            label={t("etapes.fields.description")}
+            rows={3}
+            maxLength={5000}
+            {...field("description")}
+          />
+          <SelectField
+            label={t("etapes.fields.statut")}
+            options={STATUTS_ETAPE.map((value) => ({ value, label: tStatut(value) }))}
+            {...field("statut")}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField label={t("etapes.fields.date")} type="date" {...field("date_planifiee")} />
+            <TextField label={t("etapes.fields.heure")} type="time" {...field("heure_planifiee")} />
+          </div>
+        </>
+      )}
+    </ItemFormDialog>
   );
 }

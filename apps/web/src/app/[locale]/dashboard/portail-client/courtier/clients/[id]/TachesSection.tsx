@@ -11,20 +11,17 @@ import {
   tacheCreateBodySchema,
   tacheUpdateBodySchema,
 } from "@portail/shared";
-import { AlertTriangle, CalendarDays, Pencil, Plus, Trash2 } from "lucide-react";
+import { AlertTriangle, CalendarDays } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { cn } from "@/components/ui/cn";
-import { Dialog, DialogClose } from "@/components/ui/Dialog";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextAreaField } from "@/components/ui/TextAreaField";
 import { TextField } from "@/components/ui/TextField";
 import { formatCalendarDate } from "@/lib/format";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
-import { ConfirmDialog } from "../_components/ConfirmDialog";
+import { DeleteItemButton, ItemFormDialog } from "../_components/ItemDialogs";
 import { formatDay } from "../_lib/dates";
 import { useActionRunner } from "../_lib/use-action";
 import {
@@ -173,28 +170,12 @@ function TacheItem({ tache, transactionId }: { tache: Tache; transactionId: numb
       </div>
       <div className="flex items-center gap-1">
         <TacheDialog transactionId={transactionId} tache={tache} />
-        <ConfirmDialog
-          trigger={
-            <Button
-              variant="ghost"
-              className="px-2 text-red-700 hover:bg-red-50"
-              aria-label={t("taches.delete", { title })}
-            >
-              <Trash2 aria-hidden="true" className="size-4" />
-            </Button>
-          }
+        <DeleteItemButton
+          label={t("taches.delete", { title })}
           title={t("taches.deleteTitle", { title })}
           description={t("taches.deleteBody")}
-          confirmLabel={t("common.delete")}
-          onConfirm={() =>
-            new Promise((resolve) =>
-              run(
-                () => deleteTacheAction(tache.id),
-                t("taches.deleted"),
-                (result) => resolve(result.ok),
-              ),
-            )
-          }
+          remove={() => deleteTacheAction(tache.id)}
+          deletedMessage={t("taches.deleted")}
         />
       </div>
     </li>
@@ -220,115 +201,61 @@ const valuesOf = (tache?: Tache): TacheValues => ({
 /** Creates a tâche (no `tache`) or edits one, in a dialog. */
 function TacheDialog({ transactionId, tache }: { transactionId: number; tache?: Tache }) {
   const t = useTranslations("workspace");
-  const tAll = useTranslations();
   const tPriorite = useTranslations("enumLabels.priorite");
-  const { run, pending } = useActionRunner();
-  const [open, setOpen] = useState(false);
-  const [values, setValues] = useState(() => valuesOf(tache));
-  const [errors, setErrors] = useState<Record<string, string>>();
-  const formRef = useFocusFirstError(errors);
-
-  function onOpenChange(next: boolean) {
-    if (next) {
-      setValues(valuesOf(tache));
-      setErrors(undefined);
-    }
-    setOpen(next);
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const fields = {
-      titre: values.titre,
-      description: values.description.trim() || null,
-      priorite: values.priorite,
-      categorie: values.categorie.trim() || null,
-      echeance: values.echeance || null,
-    };
-    const body = tache ? fields : { transaction_id: transactionId, ...fields };
-    const problems = validateWith(
-      tache ? tacheUpdateBodySchema : tacheCreateBodySchema,
-      body,
-      tAll,
-    );
-    setErrors(problems ?? undefined);
-    if (problems) return;
-    run(
-      () => (tache ? updateTacheAction(tache.id, body) : createTacheAction(body)),
-      tache ? t("taches.saved") : t("taches.added"),
-      (result) => {
-        if (result.ok) setOpen(false);
-        else if (result.fieldErrors) setErrors(result.fieldErrors);
-      },
-    );
-  }
-
-  const field = (name: keyof TacheValues) => ({
-    name,
-    value: values[name],
-    onChange: (e: { target: { value: string } }) =>
-      setValues((v) => ({ ...v, [name]: e.target.value })),
-    error: errors?.[name],
-  });
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={onOpenChange}
+    <ItemFormDialog
       title={tache ? t("taches.dialogEdit") : t("taches.dialogAdd")}
-      trigger={
-        tache ? (
-          <Button
-            variant="ghost"
-            className="px-2"
-            aria-label={t("taches.edit", { title: tache.titre })}
-          >
-            <Pencil aria-hidden="true" className="size-4" />
-          </Button>
-        ) : (
-          <Button>
-            <Plus aria-hidden="true" className="size-4" />
-            {t("taches.add")}
-          </Button>
-        )
+      addLabel={t("taches.add")}
+      editLabel={tache && t("taches.edit", { title: tache.titre })}
+      initialValues={() => valuesOf(tache)}
+      toBody={(values) => {
+        const fields = {
+          titre: values.titre,
+          description: values.description.trim() || null,
+          priorite: values.priorite,
+          categorie: values.categorie.trim() || null,
+          echeance: values.echeance || null,
+        };
+        return tache ? fields : { transaction_id: transactionId, ...fields };
+      }}
+      schema={tache ? tacheUpdateBodySchema : tacheCreateBodySchema}
+      save={(body) =>
+        tache
+          ? updateTacheAction(tache.id, body)
+          : createTacheAction(body as typeof body & { transaction_id: number })
       }
+      savedMessage={tache ? t("taches.saved") : t("taches.added")}
     >
-      <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
-        <TextField
-          label={t("taches.fields.titre")}
-          required
-          maxLength={TACHE_TITRE_MAX_LENGTH}
-          {...field("titre")}
-        />
-        <TextAreaField
-          label={t("taches.fields.description")}
-          rows={3}
-          maxLength={TACHE_DESCRIPTION_MAX_LENGTH}
-          {...field("description")}
-        />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField
-            label={t("taches.fields.priorite")}
-            options={PRIORITES.map((value) => ({ value, label: tPriorite(value) }))}
-            {...field("priorite")}
+      {(field) => (
+        <>
+          <TextField
+            label={t("taches.fields.titre")}
+            required
+            maxLength={TACHE_TITRE_MAX_LENGTH}
+            {...field("titre")}
           />
-          <TextField label={t("taches.fields.echeance")} type="date" {...field("echeance")} />
-        </div>
-        <TextField
-          label={t("taches.fields.categorie")}
-          description={t("taches.fields.categorieHelp")}
-          maxLength={TACHE_CATEGORIE_MAX_LENGTH}
-          {...field("categorie")}
-        />
-        <div className="mt-2 flex flex-wrap justify-end gap-3">
-          <DialogClose asChild>
-            <Button variant="secondary">{t("common.cancel")}</Button>
-          </DialogClose>
-          <Button type="submit" pending={pending}>
-            {t("common.save")}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+          <TextAreaField
+            label={t("taches.fields.description")}
+            rows={3}
+            maxLength={TACHE_DESCRIPTION_MAX_LENGTH}
+            {...field("description")}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              label={t("taches.fields.priorite")}
+              options={PRIORITES.map((value) => ({ value, label: tPriorite(value) }))}
+              {...field("priorite")}
+            />
+            <TextField label={t("taches.fields.echeance")} type="date" {...field("echeance")} />
+          </div>
+          <TextField
+            label={t("taches.fields.categorie")}
+            description={t("taches.fields.categorieHelp")}
+            maxLength={TACHE_CATEGORIE_MAX_LENGTH}
+            {...field("categorie")}
+          />
+        </>
+      )}
+    </ItemFormDialog>
   );
 }
