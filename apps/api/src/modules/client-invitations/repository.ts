@@ -43,7 +43,7 @@ function filterCondition(filters: Filters): SQL | undefined {
  * evaluates those subqueries after ORDER BY … LIMIT, so a page counts only its own rows, not
  * every client of the broker. The caller adds the scope.
  */
-function selectWithActivity(db: Db) {
+function selectWithActivity(db: Db, page?: PageOfInvitations) {
   const current = db
     .select({
       id: portail_transactions.id,
@@ -81,11 +81,32 @@ function selectWithActivity(db: Db) {
       taches_completees: tasksDone,
       taches_total: tasksTotal,
     })
-    .from(client_invitations)
+    // A page subquery takes the table's name (see listInvitations): the columns above read it.
+    .from(page ?? client_invitations)
     .leftJoinLateral(current, sql`true`)
     .$dynamic();
   return { query, current };
 }
+
+/** A page of the broker's invitations, as a subquery named like the table (listInvitations). */
+type PageOfInvitations = ReturnType<typeof pageOfInvitations>;
+const pageOfInvitations = (
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  skip?: number,
+  limit?: number,
+) => {
+  let page = db
+    .select()
+    .from(client_invitations)
+    .where(where)
+    .orderBy(...order)
+    .$dynamic();
+  if (limit !== undefined) page = page.limit(limit);
+  if (skip) page = page.offset(skip);
+  return page.as("client_invitations");
+};
 
 type ActivityRow = {
   invitation: InvitationRow;
@@ -151,22 +172,36 @@ export async function listInvitations(
   actor: Actor,
   options: Filters & { sort?: Sort; order?: "asc" | "desc"; skip?: number; limit?: number },
 ): Promise<Invitation[]> {
-  const { query, current } = selectWithActivity(db);
   const sort = options.sort ?? "date_invitation";
   // Both words come from whitelisted enums, so they may be raw SQL.
   const direction = sql.raw(options.order ?? DEFAULT_ORDER[sort]);
   // Nulls (never connected, no transaction) last in both directions: they are the least useful.
   const by = (expr: SQLWrapper, nulls = "") => sql`${expr} ${direction}${sql.raw(nulls)}`;
-  const order: SQL[] = {
-    date_invitation: [by(client_invitations.date_invitation)],
-    nom: [by(sortable(client_invitations.nom)), by(sortable(client_invitations.prenom))],
-    statut: [by(client_invitations.statut)],
-    progression: [by(current.progression, " nulls last")],
-    derniere_connexion: [by(client_invitations.derniere_connexion, " nulls last")],
-  }[sort];
+  const where = and(eq(client_invitations.courtier_id, actor.id), filterCondition(options));
+
+  if (sort !== "progression") {
+    // The page first, then its activity: the current transaction is picked for the page's rows
+    // only, not for every client of the broker. The subquery is named client_invitations, so
+    // the order below (and every column of selectWithActivity) reads the page's rows.
+    const order: SQL[] = [
+      ...{
+        date_invitation: [by(client_invitations.date_invitation)],
+        nom: [by(sortable(client_invitations.nom)), by(sortable(client_invitations.prenom))],
+        statut: [by(client_invitations.statut)],
+        derniere_connexion: [by(client_invitations.derniere_connexion, " nulls last")],
+      }[sort],
+      by(client_invitations.id),
+    ];
+    const page = pageOfInvitations(db, where, order, options.skip, options.limit);
+    const { query } = selectWithActivity(db, page);
+    return (await query.orderBy(...order)).map(toInvitation);
+  }
+
+  // By progression: every invitation's current transaction is needed to sort.
+  const { query, current } = selectWithActivity(db);
   let statement = query
-    .where(and(eq(client_invitations.courtier_id, actor.id), filterCondition(options)))
-    .orderBy(...order, by(client_invitations.id));
+    .where(where)
+    .orderBy(by(current.progression, " nulls last"), by(client_invitations.id));
   if (options.limit !== undefined) statement = statement.limit(options.limit);
   if (options.skip) statement = statement.offset(options.skip);
   return (await statement).map(toInvitation);
