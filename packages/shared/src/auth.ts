@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./constants.ts";
 import { localeSchema, roleSchema } from "./enums.ts";
 
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH } from "./constants.ts";
 export const PASSWORD_MAX_LENGTH = 128;
 
 /** Emails are compared trimmed and lower-cased everywhere. */

@@ -1,15 +1,7 @@
 // `@portail/shared/constants`: the contract's values without zod, for browser code. Importing
 // the barrel (`@portail/shared`) from a client component ships zod (~38 KB gzipped) to every
-// page, because the schema modules build their schemas when loaded. The lists below are copies
-// of those next to the schemas; `satisfies typeof <original>` makes the compiler refuse a copy
-// that differs (a value, the order or a number), and constants.test.ts checks them again.
-import type * as auth from "./auth.ts";
-import type * as documents from "./documents.ts";
-import type * as enums from "./enums.ts";
-import type { ErrorCode } from "./errors.ts";
-import type * as invitations from "./invitations.ts";
-import type * as messages from "./messages.ts";
-import type * as taches from "./taches.ts";
+// page, because the schema modules build their schemas when loaded. This module is where these
+// values live; the schema modules build their schemas from them and re-export them.
 
 export type {
   Locale,
@@ -21,49 +13,52 @@ export type {
   TypeDocument,
   TypeProjet,
 } from "./enums.ts";
-export type { ErrorCode, FieldError } from "./errors.ts";
+export type { FieldError } from "./errors.ts";
 
-/** Every error code once: a Record over ErrorCode refuses a missing or an unknown code. */
-const ERROR_CODE_SET: Record<ErrorCode, true> = {
-  VALIDATION_ERROR: true,
-  BAD_REQUEST: true,
-  WEAK_PASSWORD: true,
-  UNAUTHORIZED: true,
-  INVALID_CREDENTIALS: true,
-  INVALID_TOKEN: true,
-  ACCOUNT_DISABLED: true,
-  FORBIDDEN: true,
-  ACCESS_DISABLED: true,
-  SIGNUP_CLOSED: true,
-  NOT_FOUND: true,
-  METHOD_NOT_ALLOWED: true,
-  CONFLICT: true,
-  EMAIL_TAKEN: true,
-  ALREADY_USED: true,
-  EXPIRED: true,
-  PAYLOAD_TOO_LARGE: true,
-  UNSUPPORTED_MEDIA_TYPE: true,
-  RATE_LIMITED: true,
-  INTERNAL_ERROR: true,
-  SERVICE_UNAVAILABLE: true,
-};
-export const ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
+/**
+ * The closed set of error codes the API answers with, and their HTTP status. The web app
+ * translates codes; the `message` of an error body is for developers.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_ERROR: 400,
+  BAD_REQUEST: 400,
+  WEAK_PASSWORD: 400,
+  UNAUTHORIZED: 401,
+  INVALID_CREDENTIALS: 401,
+  INVALID_TOKEN: 401,
+  ACCOUNT_DISABLED: 401,
+  FORBIDDEN: 403,
+  ACCESS_DISABLED: 403,
+  SIGNUP_CLOSED: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  ALREADY_USED: 409,
+  EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
 export const isErrorCode = (code: unknown): code is ErrorCode =>
-  typeof code === "string" && Object.hasOwn(ERROR_CODE_SET, code);
+  typeof code === "string" && Object.hasOwn(ERROR_STATUS, code);
 
-export const ROLES = ["courtier", "client", "admin"] as const satisfies typeof enums.ROLES;
-export const LOCALES = ["fr", "en"] as const satisfies typeof enums.LOCALES;
-export const DEFAULT_LOCALE: typeof enums.DEFAULT_LOCALE = "fr";
-export const TYPES_PROJET = [
-  "achat",
-  "vente",
-  "location",
-] as const satisfies typeof enums.TYPES_PROJET;
-export const STATUTS_INVITATION = [
-  "invite",
-  "actif",
-  "inactif",
-] as const satisfies typeof enums.STATUTS_INVITATION;
+/** The one place where an error code becomes an HTTP status. */
+export function httpStatusFor(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
+
+// Every enumeration of SPEC.md §3, mirrored by CHECK constraints in the database.
+export const ROLES = ["courtier", "client", "admin"] as const;
+export const LOCALES = ["fr", "en"] as const;
+export const DEFAULT_LOCALE: (typeof LOCALES)[number] = "fr";
+export const TYPES_PROJET = ["achat", "vente", "location"] as const;
+export const STATUTS_INVITATION = ["invite", "actif", "inactif"] as const;
 export const STATUTS_TRANSACTION = [
   "recherche",
   "offre",
@@ -72,36 +67,31 @@ export const STATUTS_TRANSACTION = [
   "notaire",
   "complete",
   "annulee",
-] as const satisfies typeof enums.STATUTS_TRANSACTION;
-export const TYPES_DOCUMENT = [
-  "pdf",
-  "image",
-  "excel",
-  "word",
-  "autre",
-] as const satisfies typeof enums.TYPES_DOCUMENT;
-export const PRIORITES = ["haute", "moyenne", "basse"] as const satisfies typeof enums.PRIORITES;
-export const STATUTS_ETAPE = [
-  "a_planifier",
-  "planifie",
-  "en_cours",
-  "complete",
-] as const satisfies typeof enums.STATUTS_ETAPE;
+] as const;
+export const TYPES_DOCUMENT = ["pdf", "image", "excel", "word", "autre"] as const;
+export const PRIORITES = ["haute", "moyenne", "basse"] as const;
+export const STATUTS_ETAPE = ["a_planifier", "planifie", "en_cours", "complete"] as const;
 
+/** The five modules a broker opens or closes for one client. */
 export const ACCESS_FLAGS = [
   "acces_documents",
   "acces_messagerie",
   "acces_taches",
   "acces_calendrier",
   "acces_proprietes",
-] as const satisfies typeof invitations.ACCESS_FLAGS;
+] as const;
 export const INVITATION_SORTS = [
   "date_invitation",
   "nom",
   "statut",
   "progression",
   "derniere_connexion",
-] as const satisfies typeof invitations.INVITATION_SORTS;
+] as const;
+
+/**
+ * Categories the web app suggests; `categorie` stays free text (1-50 characters), so a broker
+ * may use their own. Labels (fr/en) belong to the web app's messages.
+ */
 export const SUGGESTED_DOCUMENT_CATEGORIES = [
   "offre",
   "inspection",
@@ -109,7 +99,8 @@ export const SUGGESTED_DOCUMENT_CATEGORIES = [
   "notaire",
   "identite",
   "autre",
-] as const satisfies typeof documents.SUGGESTED_DOCUMENT_CATEGORIES;
+] as const;
+/** File types accepted on upload, as detected from the file's bytes (never the client's claim). */
 export const ACCEPTED_DOCUMENT_FORMATS = [
   "PDF",
   "JPEG",
@@ -122,14 +113,12 @@ export const ACCEPTED_DOCUMENT_FORMATS = [
   "XLS",
   "TXT",
   "CSV",
-] as const satisfies typeof documents.ACCEPTED_DOCUMENT_FORMATS;
+] as const;
 
-export const PASSWORD_MIN_LENGTH = 10 satisfies typeof auth.PASSWORD_MIN_LENGTH;
-export const MESSAGE_PERSONNALISE_MAX = 2000 satisfies typeof invitations.MESSAGE_PERSONNALISE_MAX;
-export const MESSAGE_MAX_LENGTH = 5000 satisfies typeof messages.MESSAGE_MAX_LENGTH;
-export const DOCUMENT_CATEGORIE_MAX_LENGTH =
-  50 satisfies typeof documents.DOCUMENT_CATEGORIE_MAX_LENGTH;
-export const TACHE_TITRE_MAX_LENGTH = 200 satisfies typeof taches.TACHE_TITRE_MAX_LENGTH;
-export const TACHE_DESCRIPTION_MAX_LENGTH =
-  5000 satisfies typeof taches.TACHE_DESCRIPTION_MAX_LENGTH;
-export const TACHE_CATEGORIE_MAX_LENGTH = 100 satisfies typeof taches.TACHE_CATEGORIE_MAX_LENGTH;
+export const PASSWORD_MIN_LENGTH = 10;
+export const MESSAGE_PERSONNALISE_MAX = 2000;
+export const MESSAGE_MAX_LENGTH = 5000;
+export const DOCUMENT_CATEGORIE_MAX_LENGTH = 50;
+export const TACHE_TITRE_MAX_LENGTH = 200;
+export const TACHE_DESCRIPTION_MAX_LENGTH = 5000;
+export const TACHE_CATEGORIE_MAX_LENGTH = 100;

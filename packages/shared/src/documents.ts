@@ -1,40 +1,22 @@
 // Request and response schemas of /portail/transaction-documents (SPEC.md §4, issue 3 item 6).
 import { z } from "zod";
+import {
+  ACCEPTED_DOCUMENT_FORMATS,
+  DOCUMENT_CATEGORIE_MAX_LENGTH,
+  SUGGESTED_DOCUMENT_CATEGORIES,
+} from "./constants.ts";
 import { roleSchema, typeDocumentSchema } from "./enums.ts";
 import { paginationQuerySchema } from "./pagination.ts";
 
-export const DOCUMENT_CATEGORIE_MAX_LENGTH = 50;
+export {
+  ACCEPTED_DOCUMENT_FORMATS,
+  DOCUMENT_CATEGORIE_MAX_LENGTH,
+  SUGGESTED_DOCUMENT_CATEGORIES,
+} from "./constants.ts";
 /** Longest display name kept for an uploaded file (the extension is kept when cutting). */
 export const DOCUMENT_NOM_MAX_LENGTH = 200;
 
-/**
- * Categories the web app suggests; `categorie` stays free text (1-50 characters), so a broker
- * may use their own. Labels (fr/en) belong to the web app's messages.
- */
-export const SUGGESTED_DOCUMENT_CATEGORIES = [
-  "offre",
-  "inspection",
-  "financement",
-  "notaire",
-  "identite",
-  "autre",
-] as const;
 export type SuggestedDocumentCategorie = (typeof SUGGESTED_DOCUMENT_CATEGORIES)[number];
-
-/** File types accepted on upload, as detected from the file's bytes (never the client's claim). */
-export const ACCEPTED_DOCUMENT_FORMATS = [
-  "PDF",
-  "JPEG",
-  "PNG",
-  "WebP",
-  "HEIC",
-  "DOCX",
-  "XLSX",
-  "DOC",
-  "XLS",
-  "TXT",
-  "CSV",
-] as const;
 
 export const documentCategorieSchema = z
   .string()

@@ -1,6 +1,7 @@
 // Request and response schemas of the /client-invitations endpoints (SPEC.md §4).
 import { z } from "zod";
 import { emailSchema, passwordSchema } from "./auth.ts";
+import { INVITATION_SORTS, MESSAGE_PERSONNALISE_MAX } from "./constants.ts";
 import {
   localeSchema,
   statutInvitationSchema,
@@ -9,20 +10,12 @@ import {
 } from "./enums.ts";
 import { pageSchema, paginationQuerySchema } from "./pagination.ts";
 
+export { ACCESS_FLAGS, INVITATION_SORTS, MESSAGE_PERSONNALISE_MAX } from "./constants.ts";
+
 const nameSchema = z.string().trim().min(1).max(100);
 const telephoneSchema = z.string().trim().max(30);
-export const MESSAGE_PERSONNALISE_MAX = 2000;
 const messageSchema = z.string().trim().max(MESSAGE_PERSONNALISE_MAX);
 const timestamp = z.string().meta({ format: "date-time", example: "2026-11-24T14:30:00.000Z" });
-
-/** The five modules a broker opens or closes for one client. */
-export const ACCESS_FLAGS = [
-  "acces_documents",
-  "acces_messagerie",
-  "acces_taches",
-  "acces_calendrier",
-  "acces_proprietes",
-] as const;
 
 export const invitationCreateBodySchema = z
   .object({
@@ -123,14 +116,6 @@ export const invitationSchema = z
   })
   .meta({ id: "Invitation" });
 export type Invitation = z.infer<typeof invitationSchema>;
-
-export const INVITATION_SORTS = [
-  "date_invitation",
-  "nom",
-  "statut",
-  "progression",
-  "derniere_connexion",
-] as const;
 
 export const invitationFilterQuerySchema = z.object({
   statut: statutInvitationSchema.optional(),

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MESSAGE_MAX_LENGTH } from "./constants.ts";
 import { roleSchema } from "./enums.ts";
 import { MAX_PAGE_LIMIT } from "./pagination.ts";
 
 // Request and response schemas of /portail/transaction-messages (SPEC.md §4, issue 3 item 7).
 
-export const MESSAGE_MAX_LENGTH = 5000;
+export { MESSAGE_MAX_LENGTH } from "./constants.ts";
 export const MESSAGES_DEFAULT_LIMIT = 50;
 
 /** PostgreSQL text cannot hold NUL; refusing it here keeps a paste accident a 400, not a 500. */

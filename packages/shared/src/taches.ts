@@ -1,12 +1,19 @@
 import { z } from "zod";
+import {
+  TACHE_CATEGORIE_MAX_LENGTH,
+  TACHE_DESCRIPTION_MAX_LENGTH,
+  TACHE_TITRE_MAX_LENGTH,
+} from "./constants.ts";
 import { prioriteSchema } from "./enums.ts";
 import { pageSchema, paginationQuerySchema } from "./pagination.ts";
 
 // Request and response schemas of /portail/transaction-taches (SPEC.md §4).
 
-export const TACHE_TITRE_MAX_LENGTH = 200;
-export const TACHE_DESCRIPTION_MAX_LENGTH = 5000;
-export const TACHE_CATEGORIE_MAX_LENGTH = 100;
+export {
+  TACHE_CATEGORIE_MAX_LENGTH,
+  TACHE_DESCRIPTION_MAX_LENGTH,
+  TACHE_TITRE_MAX_LENGTH,
+} from "./constants.ts";
 /** Open tasks due from today through this many days count as « à venir ». */
 export const TACHE_A_VENIR_DAYS = 7;
 
