@@ -48,12 +48,5 @@ export type Priorite = z.infer<typeof prioriteSchema>;
 export const statutEtapeSchema = z.enum(STATUTS_ETAPE);
 export type StatutEtape = z.infer<typeof statutEtapeSchema>;
 
-/** Progression bands of SPEC.md §3; `annulee` is never derived, only set explicitly. */
-export function statutFromProgression(progression: number): Exclude<StatutTransaction, "annulee"> {
-  if (progression >= 100) return "complete";
-  if (progression >= 80) return "notaire";
-  if (progression >= 60) return "financement";
-  if (progression >= 40) return "inspection";
-  if (progression >= 20) return "offre";
-  return "recherche";
-}
+// Progression bands of SPEC.md §3, zod-free for browser code.
+export { statutFromProgression } from "./progression.ts";

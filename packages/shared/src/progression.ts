@@ -1,5 +1,5 @@
 // `@portail/shared/progression`: the statut a progression stands for, without zod, for browser
-// code (the transaction card). progression.test.ts checks it against enums.ts's.
+// code (the transaction card); the barrel re-exports it from enums.ts.
 import type { StatutTransaction } from "./enums.ts";
 
 /** Progression bands of SPEC.md §3; `annulee` is never derived, only set explicitly. */

@@ -1,4 +1,5 @@
 import {
+  ACCESS_FLAGS,
   type Invitation,
   type InvitationCreateBody,
   type InvitationUpdateBody,
@@ -167,13 +168,6 @@ const CONTACT_FIELDS = [
   "type_projet",
   "message_personnalise",
 ] as const;
-const FLAG_FIELDS = [
-  "acces_documents",
-  "acces_messagerie",
-  "acces_taches",
-  "acces_calendrier",
-  "acces_proprietes",
-] as const;
 
 /** Empty optional text means « none », as the column stores it. */
 const blankToNull = (value: string | null | undefined) =>
@@ -217,7 +211,7 @@ export async function updateInvitation(
       authorizeStatutChange(current);
       changes.statut = input.statut;
     }
-    for (const field of FLAG_FIELDS) {
+    for (const field of ACCESS_FLAGS) {
       if (input[field] !== undefined && input[field] !== current[field]) {
         changes[field] = input[field];
       }
