@@ -1,11 +1,7 @@
 "use client";
 
-import {
-  type Invitation,
-  invitationUpdateBodySchema,
-  MESSAGE_PERSONNALISE_MAX,
-  TYPES_PROJET,
-} from "@portail/shared";
+import type { Invitation } from "@portail/shared";
+import { MESSAGE_PERSONNALISE_MAX, TYPES_PROJET } from "@portail/shared/constants";
 import { Lock, Pencil } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
@@ -13,7 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextAreaField } from "@/components/ui/TextAreaField";
 import { TextField } from "@/components/ui/TextField";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { loadSchemas, useFocusFirstError, validateWith, warmSchemas } from "@/lib/forms-client";
 import { useActionRunner } from "../_lib/use-action";
 import { updateInvitationAction } from "./actions";
 
@@ -126,7 +122,7 @@ function ContactForm({ invitation, onDone }: { invitation: Invitation; onDone: (
   const [errors, setErrors] = useState<Record<string, string>>();
   const formRef = useFocusFirstError(errors);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // Only what changed is sent: an unchanged email must not send a new link.
     const patch: Record<string, string | null> = {};
@@ -136,6 +132,7 @@ function ContactForm({ invitation, onDone }: { invitation: Invitation; onDone: (
       patch[field] = optional && values[field].trim() === "" ? null : values[field];
     }
     if (Object.keys(patch).length === 0) return onDone();
+    const { invitationUpdateBodySchema } = await loadSchemas();
     const problems = validateWith(invitationUpdateBodySchema, patch, tAll);
     setErrors(problems ?? undefined);
     if (problems) return;
@@ -159,7 +156,13 @@ function ContactForm({ invitation, onDone }: { invitation: Invitation; onDone: (
   });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      onFocus={warmSchemas}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1 2xl:grid-cols-2">
         <TextField label={tInvite("prenom")} required autoComplete="off" {...field("prenom")} />
         <TextField label={tInvite("nom")} required autoComplete="off" {...field("nom")} />

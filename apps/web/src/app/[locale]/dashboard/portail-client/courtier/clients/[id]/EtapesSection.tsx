@@ -1,12 +1,7 @@
 "use client";
 
-import {
-  createEtapeBodySchema,
-  type Etape,
-  STATUTS_ETAPE,
-  type StatutEtape,
-  updateEtapeBodySchema,
-} from "@portail/shared";
+import type { Etape } from "@portail/shared";
+import { STATUTS_ETAPE, type StatutEtape } from "@portail/shared/constants";
 import { ArrowDown, ArrowUp, Check, RotateCcw } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/Button";
@@ -246,7 +241,7 @@ function EtapeDialog({ transactionId, etape }: { transactionId: number; etape?: 
         };
         return etape ? fields : { transaction_id: transactionId, ...fields };
       }}
-      schema={etape ? updateEtapeBodySchema : createEtapeBodySchema}
+      schema={(s) => (etape ? s.updateEtapeBodySchema : s.createEtapeBodySchema)}
       save={(body) =>
         etape
           ? updateEtapeAction(etape.id, body)

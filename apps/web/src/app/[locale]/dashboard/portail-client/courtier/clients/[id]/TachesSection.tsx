@@ -1,16 +1,13 @@
 "use client";
 
+import type { Tache, TachePage } from "@portail/shared";
 import {
   PRIORITES,
   type Priorite,
   TACHE_CATEGORIE_MAX_LENGTH,
   TACHE_DESCRIPTION_MAX_LENGTH,
   TACHE_TITRE_MAX_LENGTH,
-  type Tache,
-  type TachePage,
-  tacheCreateBodySchema,
-  tacheUpdateBodySchema,
-} from "@portail/shared";
+} from "@portail/shared/constants";
 import { AlertTriangle, CalendarDays } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -218,7 +215,7 @@ function TacheDialog({ transactionId, tache }: { transactionId: number; tache?: 
         };
         return tache ? fields : { transaction_id: transactionId, ...fields };
       }}
-      schema={tache ? tacheUpdateBodySchema : tacheCreateBodySchema}
+      schema={(s) => (tache ? s.tacheUpdateBodySchema : s.tacheCreateBodySchema)}
       save={(body) =>
         tache
           ? updateTacheAction(tache.id, body)

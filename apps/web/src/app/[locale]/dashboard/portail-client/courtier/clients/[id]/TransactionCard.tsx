@@ -1,11 +1,8 @@
 "use client";
 
-import {
-  statutFromProgression,
-  type Transaction,
-  TYPES_PROJET,
-  updateTransactionBodySchema,
-} from "@portail/shared";
+import type { Transaction } from "@portail/shared";
+import { TYPES_PROJET } from "@portail/shared/constants";
+import { statutFromProgression } from "@portail/shared/progression";
 import { Ban, FolderPlus, RotateCcw, Save } from "lucide-react";
 import Form from "next/form";
 import { useLocale, useTranslations } from "next-intl";
@@ -16,7 +13,7 @@ import { Card } from "@/components/ui/Card";
 import { SelectField } from "@/components/ui/SelectField";
 import { TextField } from "@/components/ui/TextField";
 import { formatCalendarDate, formatMoney } from "@/lib/format";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { loadSchemas, useFocusFirstError, validateWith, warmSchemas } from "@/lib/forms-client";
 import { TransactionStatutBadge } from "../_components/Badges";
 import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { ProgressBar } from "../_components/ProgressBar";
@@ -249,7 +246,7 @@ function DetailsForm({ transaction }: { transaction: Transaction }) {
   // After a save (or another change) the page re-renders: show what the server holds.
   useEffect(() => setValues(detailsOf(transaction)), [transaction]);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const problems: Record<string, string> = {};
     const money = (field: "prix_offert" | "prix_accepte") => {
@@ -266,6 +263,7 @@ function DetailsForm({ transaction }: { transaction: Transaction }) {
       date_debut: values.date_debut || null,
       date_fin: values.date_fin || null,
     };
+    const { updateTransactionBodySchema } = await loadSchemas();
     const schemaProblems = validateWith(updateTransactionBodySchema, body, tAll) ?? {};
     const all = { ...schemaProblems, ...problems };
     if (Object.keys(all).length > 0) return setErrors(all);
@@ -293,7 +291,13 @@ function DetailsForm({ transaction }: { transaction: Transaction }) {
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <form
+      ref={formRef}
+      onSubmit={submit}
+      onFocus={warmSchemas}
+      noValidate
+      className="flex flex-col gap-4"
+    >
       <h3 className="font-semibold text-gray-900">{t("details")}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField

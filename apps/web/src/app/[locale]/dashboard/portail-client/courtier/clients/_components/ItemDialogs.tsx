@@ -6,7 +6,13 @@ import { type FormEvent, type ReactNode, useState } from "react";
 import type { z } from "zod";
 import { Button } from "@/components/ui/Button";
 import { Dialog, DialogClose } from "@/components/ui/Dialog";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import {
+  loadSchemas,
+  type SharedSchemas,
+  useFocusFirstError,
+  validateWith,
+  warmSchemas,
+} from "@/lib/forms-client";
 import type { ActionResult } from "../_lib/action-result";
 import { useActionRunner } from "../_lib/use-action";
 import { ConfirmDialog } from "./ConfirmDialog";
@@ -24,7 +30,8 @@ export interface ItemFieldBinding {
 /**
  * Adds an item (no `editLabel`: a « + » button named `addLabel`) or edits one (a pencil named
  * `editLabel`), in a dialog whose form starts from `initialValues` each time it opens. The body
- * is checked with the shared schema before `save`; the server's field errors land on the fields.
+ * is checked with the shared schema before `save` (loaded when the dialog opens, so zod is not
+ * part of the page's first load); the server's field errors land on the fields.
  */
 export function ItemFormDialog<
   V extends Record<string, string>,
@@ -45,7 +52,7 @@ export function ItemFormDialog<
   editLabel?: string;
   initialValues: () => V;
   toBody: (values: V) => B;
-  schema: z.ZodType;
+  schema: (schemas: SharedSchemas) => z.ZodType;
   save: (body: B) => Promise<ActionResult<unknown>>;
   savedMessage: string;
   children: (field: (name: keyof V & string) => ItemFieldBinding) => ReactNode;
@@ -60,16 +67,17 @@ export function ItemFormDialog<
 
   function onOpenChange(next: boolean) {
     if (next) {
+      warmSchemas();
       setValues(initialValues());
       setErrors(undefined);
     }
     setOpen(next);
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = toBody(values);
-    const problems = validateWith(schema, body, tAll);
+    const problems = validateWith(schema(await loadSchemas()), body, tAll);
     setErrors(problems ?? undefined);
     if (problems) return;
     run(

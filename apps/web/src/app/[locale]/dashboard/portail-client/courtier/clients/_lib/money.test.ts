@@ -1,3 +1,4 @@
+import { moneySchema } from "@portail/shared";
 import { describe, expect, it } from "vitest";
 import { parseMoneyInput } from "./money";
 
@@ -15,5 +16,23 @@ describe("parseMoneyInput", () => {
     expect(parseMoneyInput("-5")).toBeUndefined();
     expect(parseMoneyInput("12.345")).toBeUndefined();
     expect(parseMoneyInput("beaucoup")).toBeUndefined();
+  });
+
+  it("accepts exactly the amounts the shared moneySchema accepts", () => {
+    const samples = [
+      "0",
+      "450000",
+      "450000.5",
+      "9999999999.99",
+      "12345678901",
+      "1.234",
+      ".5",
+      "5.",
+    ];
+    for (const amount of samples) {
+      expect(parseMoneyInput(amount) !== undefined, amount).toBe(
+        moneySchema.safeParse(amount).success,
+      );
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { moneySchema } from "@portail/shared";
+/** moneySchema's pattern (money.test.ts checks both agree), without zod in the page. */
+const AMOUNT = /^\d{1,10}(\.\d{1,2})?$/;
 
 /**
  * What a broker types in a money field ("450 000,50", "450000.5 $", "") as the API's decimal
@@ -8,7 +9,7 @@ import { moneySchema } from "@portail/shared";
 export function parseMoneyInput(input: string): string | null | undefined {
   const compact = input.replace(/[\s\u00a0\u202f$]/g, "").replace(",", ".");
   if (compact === "") return null;
-  if (!moneySchema.safeParse(compact).success) return undefined;
+  if (!AMOUNT.test(compact)) return undefined;
   const [units, cents = ""] = compact.split(".");
   return `${BigInt(units!).toString()}.${cents.padEnd(2, "0")}`;
 }
