@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { fieldErrorsFromIssues, type Translate } from "./forms";
 
@@ -36,4 +36,25 @@ export function useFocusFirstError(errors: Record<string, string> | undefined) {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [errors]);
   return formRef;
+}
+
+/**
+ * The status every server-action form shares: errors found in the browser win until the next
+ * submit, else the server's; focus moves to the first invalid field; a submit with problems
+ * (`check` answers them, or null) is stopped before it reaches the server.
+ */
+export function useCheckedForm(
+  serverErrors: Record<string, string> | undefined,
+  check: () => Record<string, string> | null,
+) {
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
+  const errors = clientErrors ?? serverErrors;
+  const formRef = useFocusFirstError(errors);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const problems = check();
+    const invalid = problems !== null && Object.keys(problems).length > 0;
+    setClientErrors(invalid ? problems : undefined);
+    if (invalid) event.preventDefault();
+  }
+  return { errors, formRef, onSubmit };
 }

@@ -2,14 +2,14 @@
 
 import { emailSchema } from "@portail/shared";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
 import { z } from "zod";
+import { ActionForm } from "@/components/auth/ActionForm";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/TextField";
 import { Link } from "@/i18n/navigation";
 import { requestPasswordResetAction } from "@/lib/auth-actions";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { useCheckedForm, validateWith } from "@/lib/forms-client";
 import { paths } from "@/lib/paths";
 
 const schema = z.object({ email: emailSchema });
@@ -18,9 +18,9 @@ export function ForgotPasswordForm() {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState(requestPasswordResetAction, {});
   const [email, setEmail] = useState("");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
-  const errors = clientErrors ?? state.fieldErrors;
-  const formRef = useFocusFirstError(errors);
+  const { errors, formRef, onSubmit } = useCheckedForm(state.fieldErrors, () =>
+    validateWith(schema, { email }, t),
+  );
 
   if (state.ok) {
     // Same words whether or not the address has an account: the page reveals nothing.
@@ -39,21 +39,15 @@ export function ForgotPasswordForm() {
     );
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problems = validateWith(schema, { email }, t);
-    setClientErrors(problems ?? undefined);
-    if (problems) event.preventDefault();
-  }
-
   return (
-    <form
-      ref={formRef}
+    <ActionForm
+      formRef={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
+      formError={state.formError}
+      pending={pending}
+      submitLabel={t("forgotPassword.submit")}
     >
-      {state.formError && <Alert tone="error">{state.formError}</Alert>}
       <TextField
         label={t("auth.email")}
         name="email"
@@ -64,9 +58,6 @@ export function ForgotPasswordForm() {
         onChange={(e) => setEmail(e.target.value)}
         error={errors?.email}
       />
-      <Button type="submit" pending={pending} className="w-full">
-        {t("forgotPassword.submit")}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }

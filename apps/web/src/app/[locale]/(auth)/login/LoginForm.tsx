@@ -2,14 +2,13 @@
 
 import { loginBodySchema } from "@portail/shared";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
-import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { useActionState, useState } from "react";
+import { ActionForm } from "@/components/auth/ActionForm";
 import { TextField } from "@/components/ui/TextField";
 import { Link } from "@/i18n/navigation";
 import { loginAction } from "@/lib/auth-actions";
 import type { FormState } from "@/lib/forms";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { useCheckedForm, validateWith } from "@/lib/forms-client";
 import { paths } from "@/lib/paths";
 
 export interface LoginFormProps {
@@ -24,25 +23,19 @@ export function LoginForm({ next, action = loginAction }: LoginFormProps) {
   const [state, formAction, pending] = useActionState(action, {});
   const [email, setEmail] = useState(state.values?.email ?? "");
   const [password, setPassword] = useState("");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
-  const errors = clientErrors ?? state.fieldErrors;
-  const formRef = useFocusFirstError(errors);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problems = validateWith(loginBodySchema, { email, password }, t);
-    setClientErrors(problems ?? undefined);
-    if (problems) event.preventDefault();
-  }
+  const { errors, formRef, onSubmit } = useCheckedForm(state.fieldErrors, () =>
+    validateWith(loginBodySchema, { email, password }, t),
+  );
 
   return (
-    <form
-      ref={formRef}
+    <ActionForm
+      formRef={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
+      formError={state.formError}
+      pending={pending}
+      submitLabel={t("login.submit")}
     >
-      {state.formError && <Alert tone="error">{state.formError}</Alert>}
       {next && <input type="hidden" name="next" value={next} />}
       <TextField
         label={t("auth.email")}
@@ -72,9 +65,6 @@ export function LoginForm({ next, action = loginAction }: LoginFormProps) {
           {t("login.forgotPassword")}
         </Link>
       </div>
-      <Button type="submit" pending={pending} className="w-full">
-        {t("login.submit")}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }

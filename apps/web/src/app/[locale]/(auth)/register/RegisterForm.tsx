@@ -1,14 +1,14 @@
 "use client";
 
-import { PASSWORD_MIN_LENGTH, registerBodySchema } from "@portail/shared";
+import { registerBodySchema } from "@portail/shared";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
-import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { useActionState, useState } from "react";
+import { ActionForm } from "@/components/auth/ActionForm";
+import { PasswordFields } from "@/components/auth/PasswordFields";
 import { TextField } from "@/components/ui/TextField";
 import { registerAction } from "@/lib/auth-actions";
 import type { FormState } from "@/lib/forms";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { useCheckedForm, validateWith } from "@/lib/forms-client";
 
 const FIELDS = ["first_name", "last_name", "email", "telephone", "password"] as const;
 type Field = (typeof FIELDS)[number];
@@ -27,19 +27,13 @@ export function RegisterForm({
     telephone: "",
     password: "",
   });
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
-  const errors = clientErrors ?? state.fieldErrors;
-  const formRef = useFocusFirstError(errors);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problems = validateWith(
+  const { errors, formRef, onSubmit } = useCheckedForm(state.fieldErrors, () =>
+    validateWith(
       registerBodySchema,
       { ...values, telephone: values.telephone.trim() || undefined },
       t,
-    );
-    setClientErrors(problems ?? undefined);
-    if (problems) event.preventDefault();
-  }
+    ),
+  );
 
   const field = (name: Field) => ({
     name,
@@ -50,14 +44,14 @@ export function RegisterForm({
   });
 
   return (
-    <form
-      ref={formRef}
+    <ActionForm
+      formRef={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
+      formError={state.formError}
+      pending={pending}
+      submitLabel={t("register.submit")}
     >
-      {state.formError && <Alert tone="error">{state.formError}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           label={t("auth.firstName")}
@@ -86,17 +80,12 @@ export function RegisterForm({
         description={t("register.telephoneHelp")}
         {...field("telephone")}
       />
-      <TextField
+      <PasswordFields
         label={t("auth.password")}
-        type="password"
-        autoComplete="new-password"
-        required
-        description={t("auth.passwordHelp", { min: PASSWORD_MIN_LENGTH })}
-        {...field("password")}
+        password={values.password}
+        onPasswordChange={(password) => setValues((v) => ({ ...v, password }))}
+        errors={errors}
       />
-      <Button type="submit" pending={pending} className="w-full">
-        {t("register.submit")}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }

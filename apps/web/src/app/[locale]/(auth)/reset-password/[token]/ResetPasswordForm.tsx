@@ -1,15 +1,16 @@
 "use client";
 
-import { PASSWORD_MIN_LENGTH, passwordSchema } from "@portail/shared";
+import { passwordSchema } from "@portail/shared";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useState } from "react";
+import { useActionState, useState } from "react";
 import { z } from "zod";
+import { ActionForm } from "@/components/auth/ActionForm";
+import { confirmationProblem, PasswordFields } from "@/components/auth/PasswordFields";
 import { Alert } from "@/components/ui/Alert";
-import { Button, buttonClasses } from "@/components/ui/Button";
-import { TextField } from "@/components/ui/TextField";
+import { buttonClasses } from "@/components/ui/Button";
 import { Link } from "@/i18n/navigation";
 import { confirmPasswordResetAction, type ResetState } from "@/lib/auth-actions";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { useCheckedForm, validateWith } from "@/lib/forms-client";
 import { paths } from "@/lib/paths";
 
 const schema = z.object({ password: passwordSchema });
@@ -22,9 +23,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
   );
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
-  const errors = clientErrors ?? state.fieldErrors;
-  const formRef = useFocusFirstError(errors);
+  const { errors, formRef, onSubmit } = useCheckedForm(state.fieldErrors, () =>
+    confirmationProblem(
+      validateWith(schema, { password }, t) ?? {},
+      password,
+      confirmation,
+      t("validation.passwordMismatch"),
+    ),
+  );
 
   if (state.linkProblem) {
     // Each dead link says why and offers the one useful next step.
@@ -45,49 +51,24 @@ export function ResetPasswordForm({ token }: { token: string }) {
     );
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problems = validateWith(schema, { password }, t) ?? {};
-    if (!problems.password && password !== confirmation) {
-      problems.confirmation = t("validation.passwordMismatch");
-    }
-    const invalid = Object.keys(problems).length > 0;
-    setClientErrors(invalid ? problems : undefined);
-    if (invalid) event.preventDefault();
-  }
-
   return (
-    <form
-      ref={formRef}
+    <ActionForm
+      formRef={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
+      formError={state.formError}
+      pending={pending}
+      submitLabel={t("resetPassword.submit")}
     >
-      {state.formError && <Alert tone="error">{state.formError}</Alert>}
-      <TextField
+      <PasswordFields
         label={t("resetPassword.newPassword")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        description={t("auth.passwordHelp", { min: PASSWORD_MIN_LENGTH })}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors?.password}
+        password={password}
+        onPasswordChange={setPassword}
+        confirmationLabel={t("resetPassword.confirmation")}
+        confirmation={confirmation}
+        onConfirmationChange={setConfirmation}
+        errors={errors}
       />
-      <TextField
-        label={t("resetPassword.confirmation")}
-        name="confirmation"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={confirmation}
-        onChange={(e) => setConfirmation(e.target.value)}
-        error={errors?.confirmation}
-      />
-      <Button type="submit" pending={pending} className="w-full">
-        {t("resetPassword.submit")}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }

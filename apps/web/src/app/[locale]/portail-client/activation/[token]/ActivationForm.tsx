@@ -1,12 +1,12 @@
 "use client";
 
-import { activationBodySchema, PASSWORD_MIN_LENGTH } from "@portail/shared";
+import { activationBodySchema } from "@portail/shared";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useActionState, useId, useState } from "react";
-import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { useActionState, useId, useState } from "react";
+import { ActionForm } from "@/components/auth/ActionForm";
+import { confirmationProblem, PasswordFields } from "@/components/auth/PasswordFields";
 import { TextField } from "@/components/ui/TextField";
-import { useFocusFirstError, validateWith } from "@/lib/forms-client";
+import { useCheckedForm, validateWith } from "@/lib/forms-client";
 import { type ActivationState, activateAction } from "./actions";
 import { LinkProblemCard } from "./LinkProblemCard";
 
@@ -33,41 +33,37 @@ export function ActivationForm({
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [consent, setConsent] = useState(false);
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>();
-  const errors = clientErrors ?? state.fieldErrors;
-  const formRef = useFocusFirstError(errors);
+  const { errors, formRef, onSubmit } = useCheckedForm(state.fieldErrors, () => {
+    const problems = confirmationProblem(
+      validateWith(
+        activationBodySchema,
+        { password, first_name: firstName, last_name: lastName },
+        t,
+      ) ?? {},
+      password,
+      confirmation,
+      t("validation.passwordMismatch"),
+    );
+    return consent ? problems : { ...problems, consent: t("activation.form.consentRequired") };
+  });
   const consentId = useId();
 
   if (state.linkProblem) {
     return <LinkProblemCard problem={state.linkProblem} courtier={state.courtier} />;
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const problems =
-      validateWith(
-        activationBodySchema,
-        { password, first_name: firstName, last_name: lastName },
-        t,
-      ) ?? {};
-    if (!problems.password && password !== confirmation) {
-      problems.confirmation = t("validation.passwordMismatch");
-    }
-    if (!consent) problems.consent = t("activation.form.consentRequired");
-    const invalid = Object.keys(problems).length > 0;
-    setClientErrors(invalid ? problems : undefined);
-    if (invalid) event.preventDefault();
-  }
-
   return (
-    <form
-      ref={formRef}
+    <ActionForm
+      formRef={formRef}
       action={formAction}
       onSubmit={onSubmit}
-      noValidate
-      className="flex flex-col gap-4"
+      formError={state.formError}
+      pending={pending}
+      submitLabel={t("activation.form.submit")}
+      heading={
+        <h2 className="text-base font-semibold text-gray-900">{t("activation.form.title")}</h2>
+      }
     >
-      <h2 className="text-base font-semibold text-gray-900">{t("activation.form.title")}</h2>
-      {state.formError && <Alert tone="error">{state.formError}</Alert>}
       {/* Shown read-only: it is the client's sign-in, and password managers file it with the password. */}
       <TextField
         label={t("activation.form.email")}
@@ -98,26 +94,14 @@ export function ActivationForm({
           error={errors?.last_name}
         />
       </div>
-      <TextField
+      <PasswordFields
         label={t("activation.form.password")}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        description={t("auth.passwordHelp", { min: PASSWORD_MIN_LENGTH })}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={errors?.password}
-      />
-      <TextField
-        label={t("activation.form.confirmation")}
-        name="confirmation"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={confirmation}
-        onChange={(e) => setConfirmation(e.target.value)}
-        error={errors?.confirmation}
+        password={password}
+        onPasswordChange={setPassword}
+        confirmationLabel={t("activation.form.confirmation")}
+        confirmation={confirmation}
+        onConfirmationChange={setConfirmation}
+        errors={errors}
       />
 
       <div className="flex flex-col gap-2 rounded-xl border border-gray-200 bg-gray-50 p-4">
@@ -153,10 +137,6 @@ export function ActivationForm({
           </p>
         )}
       </div>
-
-      <Button type="submit" pending={pending} className="w-full">
-        {t("activation.form.submit")}
-      </Button>
-    </form>
+    </ActionForm>
   );
 }
