@@ -1,12 +1,11 @@
 "use client";
 
 import type { AccessFlagsBody } from "@portail/shared";
-import * as Dialog from "@radix-ui/react-dialog";
-import { LogOut, Menu, X } from "lucide-react";
+import { LogOut, Menu } from "lucide-react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { Suspense, useState } from "react";
-import { Brand } from "@/components/layout/Brand";
+import { Suspense } from "react";
+import { Drawer } from "@/components/layout/Drawer";
 import { cn } from "@/components/ui/cn";
 import { Link, usePathname } from "@/i18n/navigation";
 import { logoutAction } from "@/lib/auth-actions";
@@ -142,47 +141,39 @@ export function PortailClientProfile({ firstName, lastName, email }: PortailClie
   );
 }
 
-/** The same menu as a drawer on phones; Radix handles the focus trap, Escape and scroll lock. */
+/** The same menu as a drawer on phones. */
 export function PortailClientMobileNav({
   profile,
   ...navigation
 }: PortailClientNavigationProps & { profile: PortailClientProfileProps }) {
   const t = useTranslations("portal.nav");
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger
-        className="relative inline-flex size-10 items-center justify-center rounded-lg text-gray-700 hover:bg-gray-100 lg:hidden"
-        aria-label={t("openMenu")}
-      >
-        <Menu aria-hidden="true" className="size-6" />
-        {(navigation.unreadMessages ?? 0) > 0 && navigation.acces?.acces_messagerie && (
-          <span
-            aria-hidden="true"
-            className="absolute top-1.5 right-1.5 size-2.5 rounded-full bg-accent-600 ring-2 ring-white"
-          />
-        )}
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-gray-900/40 lg:hidden" />
-        <Dialog.Content className="fixed inset-y-0 left-0 z-50 flex w-72 max-w-[85vw] flex-col gap-6 overflow-y-auto bg-white p-4 shadow-xl lg:hidden">
-          <div className="flex items-center justify-between">
-            <Brand />
-            <Dialog.Close
-              className="inline-flex size-10 items-center justify-center rounded-lg text-gray-700 hover:bg-gray-100"
-              aria-label={t("closeMenu")}
-            >
-              <X aria-hidden="true" className="size-5" />
-            </Dialog.Close>
-          </div>
-          <Dialog.Title className="sr-only">{t("label")}</Dialog.Title>
-          <Dialog.Description className="sr-only">{t("drawerDescription")}</Dialog.Description>
-          <PortailClientNavigation {...navigation} onNavigate={() => setOpen(false)} />
+    <Drawer
+      openLabel={t("openMenu")}
+      closeLabel={t("closeMenu")}
+      title={t("label")}
+      description={t("drawerDescription")}
+      triggerClassName="relative inline-flex size-10 items-center justify-center rounded-lg text-gray-700 hover:bg-gray-100 lg:hidden"
+      trigger={
+        <>
+          <Menu aria-hidden="true" className="size-6" />
+          {(navigation.unreadMessages ?? 0) > 0 && navigation.acces?.acces_messagerie && (
+            <span
+              aria-hidden="true"
+              className="absolute top-1.5 right-1.5 size-2.5 rounded-full bg-accent-600 ring-2 ring-white"
+            />
+          )}
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <PortailClientNavigation {...navigation} onNavigate={close} />
           <div className="mt-auto">
             <PortailClientProfile {...profile} />
           </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        </>
+      )}
+    </Drawer>
   );
 }
