@@ -1,17 +1,19 @@
 "use client";
 
-import * as RadixToast from "@radix-ui/react-toast";
-import { AlertCircle, CheckCircle2, Info, X } from "lucide-react";
-import { useTranslations } from "next-intl";
-import { createContext, type ReactNode, useCallback, useContext, useState } from "react";
-import { cn } from "./cn";
-
-type Tone = "info" | "success" | "error";
+import {
+  type ComponentType,
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useState,
+} from "react";
+import type { ToastLayer } from "./ToastLayer";
 
 export interface ToastMessage {
   title: string;
   description?: string;
-  tone?: Tone;
+  tone?: "info" | "success" | "error";
 }
 
 const ToastContext = createContext<(message: ToastMessage) => void>(() => {
@@ -21,62 +23,28 @@ const ToastContext = createContext<(message: ToastMessage) => void>(() => {
 /** Shows a short confirmation or failure, announced to screen readers (Radix Toast). */
 export const useToast = () => useContext(ToastContext);
 
-const tones: Record<Tone, { box: string; Icon: typeof Info }> = {
-  info: { box: "border-accent-100", Icon: Info },
-  success: { box: "border-green-200", Icon: CheckCircle2 },
-  error: { box: "border-red-200", Icon: AlertCircle },
-};
+const loadLayer = () => import("./ToastLayer").then((module) => module.ToastLayer);
 
-const iconColor: Record<Tone, string> = {
-  info: "text-accent-700",
-  success: "text-green-700",
-  error: "text-red-700",
-};
-
+/**
+ * Holds the toasts of the page. Most visits show none, so the toast layer (Radix Toast, ~14 KB
+ * gzipped) loads with the first one; its announcement region is created with each toast.
+ */
 export function ToastProvider({ children }: { children: ReactNode }) {
-  const t = useTranslations("common");
   const [toasts, setToasts] = useState<Array<ToastMessage & { id: number }>>([]);
+  const [Layer, setLayer] = useState<ComponentType<Parameters<typeof ToastLayer>[0]> | null>(null);
   const show = useCallback((message: ToastMessage) => {
     setToasts((list) => [...list, { ...message, id: Date.now() + Math.random() }]);
+    void loadLayer().then((component) => setLayer(() => component));
   }, []);
-  const remove = (id: number) => setToasts((list) => list.filter((toast) => toast.id !== id));
+  const remove = useCallback(
+    (id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)),
+    [],
+  );
 
   return (
     <ToastContext.Provider value={show}>
-      <RadixToast.Provider label={t("notifications")} swipeDirection="right" duration={6000}>
-        {children}
-        {toasts.map(({ id, title, description, tone = "info" }) => {
-          const { box, Icon } = tones[tone];
-          return (
-            <RadixToast.Root
-              key={id}
-              type={tone === "error" ? "foreground" : "background"}
-              onOpenChange={(open) => !open && remove(id)}
-              className={cn(
-                "flex items-start gap-3 rounded-xl border bg-white p-4 text-sm shadow-lg",
-                box,
-              )}
-            >
-              <Icon aria-hidden="true" className={cn("mt-0.5 size-5 shrink-0", iconColor[tone])} />
-              <div className="flex flex-1 flex-col gap-1">
-                <RadixToast.Title className="font-semibold text-gray-900">{title}</RadixToast.Title>
-                {description && (
-                  <RadixToast.Description className="text-gray-700">
-                    {description}
-                  </RadixToast.Description>
-                )}
-              </div>
-              <RadixToast.Close
-                aria-label={t("close")}
-                className="inline-flex size-8 items-center justify-center rounded-lg text-gray-600 hover:bg-gray-100"
-              >
-                <X aria-hidden="true" className="size-4" />
-              </RadixToast.Close>
-            </RadixToast.Root>
-          );
-        })}
-        <RadixToast.Viewport className="fixed right-0 bottom-0 z-50 m-4 flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2 outline-none" />
-      </RadixToast.Provider>
+      {children}
+      {Layer && <Layer toasts={toasts} onRemove={remove} />}
     </ToastContext.Provider>
   );
 }
