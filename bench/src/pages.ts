@@ -4,6 +4,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import puppeteer from "puppeteer-core";
 import { assertPortFree, waitForReady } from "./api-server.ts";
 import {
   BENCH_DIR,
@@ -136,7 +137,15 @@ function stopWeb(child: ChildProcess) {
   return exited.finally(() => clearTimeout(timer));
 }
 
-async function sessionCookie(apiUrl: string, email: string): Promise<string> {
+/** The cookies the web app sets at sign-in (apps/web/src/lib/session/cookies.ts), by name. */
+type SessionCookies = Record<"portail_at" | "portail_rt", string>;
+
+const cookieHeader = (cookies: SessionCookies) =>
+  Object.entries(cookies)
+    .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+    .join("; ");
+
+async function sessionCookies(apiUrl: string, email: string): Promise<SessionCookies> {
   const response = await fetch(`${apiUrl}/api/v1/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -144,8 +153,7 @@ async function sessionCookie(apiUrl: string, email: string): Promise<string> {
   });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   const tokens = (await response.json()) as { access_token: string; refresh_token: string };
-  // The cookies the web app sets at sign-in (apps/web/src/lib/session/cookies.ts).
-  return `portail_at=${encodeURIComponent(tokens.access_token)}; portail_rt=${encodeURIComponent(tokens.refresh_token)}`;
+  return { portail_at: tokens.access_token, portail_rt: tokens.refresh_token };
 }
 
 /** A client in the middle of the data, and the broker of one of the busiest books. */
@@ -232,8 +240,8 @@ export async function measurePages(
     const base = `http://127.0.0.1:${options.port}`;
     const accounts = await pickAccounts(size);
     const cookies = {
-      client: await sessionCookie(apiUrl, accounts.client),
-      broker: await sessionCookie(apiUrl, accounts.broker),
+      client: await sessionCookies(apiUrl, accounts.client),
+      broker: await sessionCookies(apiUrl, accounts.broker),
     };
     const pages: { page: string; who: "client" | "broker"; path: string }[] = [
       { page: "Client: Dashboard", who: "client", path: "/fr/dashboard/portail-client/client" },
@@ -271,15 +279,32 @@ export async function measurePages(
       const entry: PageResult = { page: page.page, who: page.who, url: page.path };
       try {
         // One plain request first, so the measured load is not the server's first render.
-        await fetch(url, { headers: { cookie: cookies[page.who] }, redirect: "manual" });
+        await fetch(url, {
+          headers: { cookie: cookieHeader(cookies[page.who]) },
+          redirect: "manual",
+        });
         // Lighthouse's performance score moves between runs on a busy machine: with
         // BENCH_LIGHTHOUSE_RUNS=n, the run of median performance is kept.
         const lhrs: Lhr[] = [];
         for (let n = 0; n < runs; n++) {
-          // A fresh browser profile per run: a cookie a page sets (the locale) would otherwise
-          // sit in the jar, and Chromium's jar replaces the Cookie header of extraHeaders.
+          // A fresh browser profile per run, signed in through Chromium's own cookie jar (not
+          // an extra Cookie header: the jar replaces it as soon as a page sets a cookie, the
+          // locale, and the page's later fetches would go out signed out).
           chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: CHROME_FLAGS });
+          const browser = await puppeteer.connect({
+            browserURL: `http://127.0.0.1:${chrome.port}`,
+          });
           try {
+            await browser.setCookie(
+              ...Object.entries(cookies[page.who]).map(([name, value]) => ({
+                name,
+                value,
+                domain: "127.0.0.1",
+                path: "/",
+                httpOnly: true,
+              })),
+            );
+            const tab = await browser.newPage();
             const run = await lighthouse(
               url,
               {
@@ -287,14 +312,15 @@ export async function measurePages(
                 output: "json",
                 logLevel: "error",
                 onlyCategories: ["performance", "accessibility", "best-practices"],
-                extraHeaders: { Cookie: cookies[page.who] },
               },
               formFactor === "desktop" ? desktopConfig : undefined,
+              tab,
             );
             if (!run) throw new Error("Lighthouse returned nothing");
             if (run.lhr.runtimeError) throw new Error(run.lhr.runtimeError.message);
             lhrs.push(run.lhr);
           } finally {
+            await browser.disconnect();
             chrome.kill();
             chrome = undefined;
           }
