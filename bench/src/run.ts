@@ -1,6 +1,7 @@
 // `npm run bench [-- --size small|large|small,large] [--skip-pages] [--skip-uploads]`: builds
-// the API, runs it in production mode on each size's database, loads it with autocannon from
-// this process, measures 25 MB uploads, then Lighthouse on the web app's production build.
+// the API, runs it in production mode on each size's database, measures and loads it from
+// this process (25 MB uploads first, on the freshly started process), then Lighthouse on the
+// web app's production build.
 // Results: bench/results/<date>_<time>.{json,md}. Settings: bench/README.md.
 
 import { spawnSync } from "node:child_process";
@@ -166,6 +167,26 @@ async function main() {
       };
     }
 
+    // Uploads first, on a process that has only signed users in: measured after the load tests,
+    // the heap they left behind (up to 160 MiB) made the RSS growth a figure about the garbage
+    // collector, not the uploads.
+    for (const { size, api, users } of settings.uploads ? running : []) {
+      const data = report.sizes[size]!;
+      try {
+        data.uploads = await measureUploads(size, api.url, api.pid, users.brokers[0]!, {
+          megabytes: 25,
+          times: 3,
+        });
+        console.log(
+          `  ${size.padEnd(6)} uploads: RSS ${data.uploads.rss_before_mib} → peak ${data.uploads.rss_peak_mib} MiB; ` +
+            data.uploads.runs.map((r) => `${r.upload_ms}/${r.download_ms} ms`).join(", "),
+        );
+      } catch (error) {
+        data.uploads = { error: (error as Error).message };
+        console.log(`  ${size} uploads failed: ${(error as Error).message}`);
+      }
+    }
+
     const names = endpoints(running[0]!.users)
       .map((e) => e.name)
       .filter((name) => name === "baseline" || !settings.only || settings.only.includes(name));
@@ -184,23 +205,6 @@ async function main() {
           `  ${size.padEnd(6)} ${name.padEnd(15)} ${String(result.rps).padStart(6)} req/s  p50 ${result.p50_ms} ms  p99 ${result.p99_ms} ms  ` +
             `errors ${result.errors}  non-2xx ${result.non_2xx}  SQL/req ${result.sql_per_request ?? "–"}`,
         );
-      }
-    }
-
-    for (const { size, api, users } of settings.uploads ? running : []) {
-      const data = report.sizes[size]!;
-      try {
-        data.uploads = await measureUploads(size, api.url, api.pid, users.brokers[0]!, {
-          megabytes: 25,
-          times: 3,
-        });
-        console.log(
-          `  ${size.padEnd(6)} uploads: RSS ${data.uploads.rss_before_mib} → peak ${data.uploads.rss_peak_mib} MiB; ` +
-            data.uploads.runs.map((r) => `${r.upload_ms}/${r.download_ms} ms`).join(", "),
-        );
-      } catch (error) {
-        data.uploads = { error: (error as Error).message };
-        console.log(`  ${size} uploads failed: ${(error as Error).message}`);
       }
     }
 
