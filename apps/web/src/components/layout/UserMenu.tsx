@@ -16,17 +16,24 @@ export const TRIGGER_CLASS =
   "flex min-h-10 items-center gap-2 rounded-lg px-2 py-1 text-sm text-gray-800 hover:bg-gray-100";
 
 /** What the menu's button shows: initials, the name from sm up, a chevron. */
+/**
+ * The button's face. Its accessible name is the hidden « Menu de … » text, not an aria-label:
+ * an aria-label would not contain what the button shows (the initials on a phone), which
+ * speech-input users say to press it (WCAG 2.5.3).
+ */
 export function TriggerFace({ firstName, lastName }: { firstName: string; lastName: string }) {
+  const t = useTranslations("userMenu");
   const initials = `${firstName.charAt(0)}${lastName.charAt(0)}`.toUpperCase();
   return (
     <>
+      <span className="sr-only">{t("open", { name: `${firstName} ${lastName}` })}</span>
       <span
         aria-hidden="true"
         className="inline-flex size-8 items-center justify-center rounded-full bg-accent-100 font-semibold text-accent-800"
       >
         {initials}
       </span>
-      <span className="hidden font-medium sm:inline">
+      <span aria-hidden="true" className="hidden font-medium sm:inline">
         {firstName} {lastName}
       </span>
       <ChevronDown aria-hidden="true" className="size-4 text-gray-600" />
@@ -42,7 +49,6 @@ const loadDropdown = () => import("./UserMenuDropdown").then((module) => module.
  * button (or when the pointer comes near), which this look-alike button stands in for.
  */
 export function UserMenu(props: UserMenuProps) {
-  const t = useTranslations("userMenu");
   const logoutForm = useRef<HTMLFormElement>(null);
   const [Dropdown, setDropdown] = useState<ComponentType<
     Parameters<typeof UserMenuDropdown>[0]
@@ -62,7 +68,6 @@ export function UserMenu(props: UserMenuProps) {
         <button
           type="button"
           className={TRIGGER_CLASS}
-          aria-label={t("open", { name: `${props.firstName} ${props.lastName}` })}
           aria-haspopup="menu"
           aria-expanded={false}
           onClick={open}

@@ -21,10 +21,7 @@ export function UserMenuDropdown({
     // Not modal: a modal menu hides the page with aria-hidden while it stays focusable.
     // Rendered in place (no portal) so the menu stays inside the header landmark.
     <DropdownMenu.Root modal={false} defaultOpen>
-      <DropdownMenu.Trigger
-        className={TRIGGER_CLASS}
-        aria-label={t("open", { name: `${firstName} ${lastName}` })}
-      >
+      <DropdownMenu.Trigger className={TRIGGER_CLASS}>
         <TriggerFace firstName={firstName} lastName={lastName} />
       </DropdownMenu.Trigger>
       <DropdownMenu.Content
