@@ -92,6 +92,11 @@ describe("GET /portail/transaction-documents/transaction/{transaction_id}", () =
     const page = await get(broker, `${BASE}/transaction/${transaction.id}?skip=1&limit=2`);
     expect(page.json()).toMatchObject({ total: 4, skip: 1, limit: 2 });
     expect(page.json().items).toHaveLength(2);
+    expect(page.json().items[0]).not.toHaveProperty("total");
+
+    // A page past the end has no row to carry the total: it is counted apart.
+    const past = await get(broker, `${BASE}/transaction/${transaction.id}?skip=10&limit=2`);
+    expect(past.json()).toEqual({ items: [], total: 4, skip: 10, limit: 2 });
 
     const empty = await get(broker, `${BASE}/transaction/${transaction.id}?categorie=notaire`);
     expect(empty.json()).toEqual({ items: [], total: 0, skip: 0, limit: 20 });
@@ -117,6 +122,8 @@ describe("GET /portail/transaction-documents/transaction/{transaction_id}", () =
     const few = await measure();
     for (let i = 0; i < 27; i++) await uploadDocument(ctx, broker, transaction.id);
     expect(await measure()).toBe(few);
+    // Authentication, the transaction's access check, the page with its total.
+    expect(few).toBe(3);
   });
 
   it.each([

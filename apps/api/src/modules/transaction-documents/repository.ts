@@ -113,18 +113,25 @@ export async function listDocuments(
     eq(transaction_documents.transaction_id, transactionId),
     query.categorie ? eq(transaction_documents.categorie, query.categorie) : undefined,
   );
-  const [rows, [count]] = await Promise.all([
-    db
-      .select(documentColumns)
+  // The total rides along with the page (a window count over every matching row, taken before
+  // LIMIT): one statement instead of two. Only a page past the end has no row to carry it.
+  const rows = await db
+    .select({ ...documentColumns, total: sql<number>`(count(*) over ())::int` })
+    .from(transaction_documents)
+    .leftJoin(users, eq(users.id, transaction_documents.partage_par_id))
+    .where(where)
+    .orderBy(desc(transaction_documents.date_partage), desc(transaction_documents.id))
+    .offset(query.skip)
+    .limit(query.limit);
+  let total = rows[0]?.total ?? 0;
+  if (rows.length === 0 && query.skip > 0) {
+    const [count] = await db
+      .select({ total: sql<number>`count(*)::int` })
       .from(transaction_documents)
-      .leftJoin(users, eq(users.id, transaction_documents.partage_par_id))
-      .where(where)
-      .orderBy(desc(transaction_documents.date_partage), desc(transaction_documents.id))
-      .offset(query.skip)
-      .limit(query.limit),
-    db.select({ total: sql<number>`count(*)::int` }).from(transaction_documents).where(where),
-  ]);
-  return { items: rows.map(toDocument), total: count?.total ?? 0 };
+      .where(where);
+    total = count?.total ?? 0;
+  }
+  return { items: rows.map(({ total: _, ...row }) => toDocument(row)), total };
 }
 
 export async function insertDocument(db: Db, values: NewDocumentRow): Promise<DocumentRow> {
