@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCalendarDate, formatDateTime, formatMoney } from "./format";
+import { formatCalendarDate, formatDateTime, formatFileSize, formatMoney } from "./format";
 
 // Intl separates French thousands with a narrow no-break space and puts a no-break space
 // before "$"; normalize them to compare with what people read.
@@ -29,5 +29,15 @@ describe("formatDateTime", () => {
     // 02:30 UTC on March 16 is still March 15 in Montréal (EDT, UTC-4).
     expect(plain(formatDateTime("2026-03-16T02:30:00Z", "fr"))).toContain("15 mars 2026");
     expect(plain(formatDateTime("2026-03-16T02:30:00Z", "en"))).toMatch(/Mar 15, 2026.*10:30/);
+  });
+});
+
+describe("formatFileSize", () => {
+  it("picks a readable unit in each language", () => {
+    expect(plain(formatFileSize(482_113, "fr"))).toBe("482 ko");
+    expect(plain(formatFileSize(1_234_567, "fr"))).toBe("1,2 Mo");
+    expect(formatFileSize(1_234_567, "en")).toBe("1.2 MB");
+    expect(formatFileSize(900, "en")).toBe("900 bytes");
+    expect(plain(formatFileSize(900, "fr"))).toBe("900 o");
   });
 });

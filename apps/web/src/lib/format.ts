@@ -1,6 +1,6 @@
 import { intlLocale } from "@/i18n/routing";
 
-// Dates and money as people in Québec write them, in either language.
+// Dates, money and file sizes as people in Québec write them, in either language.
 
 /** "450000.00" (the API's numeric strings) → "450 000,00 $" (fr) or "$450,000.00" (en). */
 export function formatMoney(amount: string | number, locale: string): string {
@@ -32,4 +32,21 @@ export function formatDateTime(iso: string, locale: string): string {
     timeStyle: "short",
     timeZone: "America/Toronto",
   }).format(new Date(iso));
+}
+
+/** « 482 ko » / « 1,2 Mo » in French, « 482 kB » / « 1.2 MB » in English. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: "unit",
+    unit: units[unit],
+    unitDisplay: "short",
+    maximumFractionDigits: unit <= 1 ? 0 : 1,
+  }).format(value);
 }

@@ -30,23 +30,6 @@ export function formatDay(iso: string, locale: string): string {
   }).format(new Date(iso));
 }
 
-/** « 482 ko » / « 1,2 Mo » in French, « 482 kB » / « 1.2 MB » in English. */
-export function formatFileSize(bytes: number, locale: string): string {
-  const units = ["byte", "kilobyte", "megabyte", "gigabyte"] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(intlLocale(locale), {
-    style: "unit",
-    unit: units[unit],
-    unitDisplay: "short",
-    maximumFractionDigits: unit <= 1 ? 0 : 1,
-  }).format(value);
-}
-
 /** The short month of a calendar date (« nov. », « Nov »), read in UTC so it never shifts. */
 export function formatMonthShort(date: string, locale: string): string {
   const [year, month, day] = date.slice(0, 10).split("-").map(Number);

@@ -8,10 +8,11 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { buttonClasses } from "@/components/ui/Button";
 import { cn } from "@/components/ui/cn";
 import { PORTAIL_CLIENT_PATHS } from "@/lib/constants/portail-client";
+import { formatFileSize } from "@/lib/format";
 import { withLocale } from "@/lib/paths";
 import { categoryLabel } from "../categories";
 import { DocumentTypeIcon, NewBadge } from "../DocumentTypeIcon";
-import { formatDay, formatFileSize } from "../format";
+import { formatDay } from "../format";
 
 /** Lower case without accents, so « releve » finds « Relevé ». */
 const fold = (value: string) =>

@@ -15,8 +15,8 @@ import { cn } from "@/components/ui/cn";
 import { SelectField } from "@/components/ui/SelectField";
 import { useToast } from "@/components/ui/Toast";
 import { errorMessageKey, isErrorCode } from "@/lib/api/errors";
+import { formatFileSize } from "@/lib/format";
 import { ProxyError, type UploadHandle, uploadWithProgress } from "../_lib/browser-api";
-import { formatBytes } from "../_lib/bytes";
 
 type Progress = { name: string; loaded: number; total: number };
 
@@ -183,8 +183,8 @@ export function DocumentUpload({
             <p className="text-xs text-gray-700 tabular-nums">
               {t("progress", {
                 percent,
-                loaded: formatBytes(progress.loaded, locale),
-                total: formatBytes(progress.total, locale),
+                loaded: formatFileSize(progress.loaded, locale),
+                total: formatFileSize(progress.total, locale),
               })}
             </p>
           </div>

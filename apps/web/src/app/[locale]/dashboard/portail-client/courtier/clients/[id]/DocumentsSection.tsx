@@ -24,9 +24,9 @@ import { cn } from "@/components/ui/cn";
 import { useToast } from "@/components/ui/Toast";
 import { errorMessageKey, isErrorCode } from "@/lib/api/errors";
 import { toProxyUrl } from "@/lib/api/forwarding";
+import { formatFileSize } from "@/lib/format";
 import { ConfirmDialog } from "../_components/ConfirmDialog";
 import { ProxyError, proxyJson } from "../_lib/browser-api";
-import { formatBytes } from "../_lib/bytes";
 import { formatDay } from "../_lib/dates";
 import { useActionRunner } from "../_lib/use-action";
 import { deleteDocumentAction } from "./actions";
@@ -146,7 +146,7 @@ function DocumentRow({ document }: { document: TransactionDocument }) {
           )}
         </div>
         <p className="text-xs text-gray-600">
-          {categorie(document.categorie)} · {formatBytes(document.taille, locale)} ·{" "}
+          {categorie(document.categorie)} · {formatFileSize(document.taille, locale)} ·{" "}
           {t("documents.sharedOn", { date: formatDay(document.date_partage, locale) })}
         </p>
       </div>
