@@ -12,6 +12,9 @@ export async function expectNoAxeViolations(
   // Every page has an h1; waiting for it means the scan sees the page, not its loading state.
   // (An open modal hides the page from the accessibility tree, h1 included.)
   if (!modalOpen) await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // Next.js streams metadata: right after a router.refresh() (an upload, a saved form) the new
+  // <title> can land a moment after the content. Scan once it is there, as a reader finds it.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();
